@@ -1,0 +1,4 @@
+/** Stage 1 of the pipeline: files on disk become documents. */
+export { CorpusError } from "./errors.js";
+export { corpusHash, type LoadCorpusOptions, loadCorpus, parseDocument } from "./load.js";
+export type { CorpusDocument } from "./types.js";

@@ -1,0 +1,11 @@
+/** Stage 2 of the pipeline: documents become structure-aware passages. */
+export { buildPassages, PASSAGE_FORMAT_VERSION, type PassageOptions } from "./build.js";
+export {
+  cardinalOf,
+  findOrdinalReference,
+  headingOrdinalOf,
+  isEnumerationAdverb,
+  type OrdinalReference,
+  ordinalOf,
+} from "./ordinals.js";
+export type { Passage } from "./types.js";

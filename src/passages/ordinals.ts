@@ -1,0 +1,243 @@
+/**
+ * Ordinal words in Kazakh, Russian and English. Two stages use them: passage building (a line that
+ * is only an ordinal word — "Төртінші" — heads a numbered section) and the retriever's structure leg
+ * (a question naming "the fourth directive" wants that section). Keeping one table here means a
+ * heading the splitter recognises is always one a question can name.
+ */
+
+/** Kazakh cardinal roots 1–10, from which the ordinals (+ыншы/інші) and their inflections grow. */
+const KAZAKH_CARDINALS = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он"] as const;
+
+/** Kazakh ordinals 1–10 as written ("бірінші", "алтыншы"…). */
+const KAZAKH_ORDINALS = [
+  "бірінші",
+  "екінші",
+  "үшінші",
+  "төртінші",
+  "бесінші",
+  "алтыншы",
+  "жетінші",
+  "сегізінші",
+  "тоғызыншы",
+  "оныншы",
+] as const;
+
+/** Russian ordinal stems 1–10; an adjective ending follows ("четвёрт|ое", "трет|ья"). */
+const RUSSIAN_ORDINAL_STEMS = [
+  "перв",
+  "втор",
+  "трет",
+  "четверт",
+  "пят",
+  "шест",
+  "седьм",
+  "восьм",
+  "девят",
+  "десят",
+];
+const RUSSIAN_ADJECTIVE_ENDING =
+  /^(?:ый|ой|ий|ая|ое|ые|ого|ому|ом|ую|ых|ым|ыми|ье|ья|ьей|ьего|ьему|ьем|ью|ьи|ьих|ьим)$/;
+const RUSSIAN_CARDINALS = [
+  "один",
+  "два",
+  "три",
+  "четыре",
+  "пять",
+  "шесть",
+  "семь",
+  "восемь",
+  "девять",
+  "десять",
+];
+
+const ENGLISH_ORDINALS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+];
+const ENGLISH_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/**
+ * Words after which an ordinal is not a section number but ordinary prose: "бірінші рет" (for the
+ * first time), "первый раз", "first time". A question "бірінші рет қашан өтті?" must not be taken
+ * for a question about directive 1.
+ */
+const NOT_A_SECTION_AFTER =
+  /^(?:рет|ретте|реттен|раз|раза|time|times|place|half|ден|дан|орын|орынға|кезекте|класс|сынып)$/;
+
+/** Nouns that make an adjacent number or ordinal a reference to a numbered section. */
+const SECTION_NOUN =
+  /^(?:тапсырм\p{L}*|міндет\p{L}*|бағыт\p{L}*|поручени\p{L}*|задани\p{L}*|задач\p{L}*|директив\p{L}*|указани\p{L}*|пункт\p{L}*|directives?|instructions?|tasks?|orders?|points?|items?|assignments?|mandates?|sections?)$/u;
+
+/** Words that may stand beside a bare ordinal in a follow-up question: "А төртінші ше?", "and the fourth?". */
+const FILLER_WORDS = new Set([
+  "а",
+  "ал",
+  "ше",
+  "ша",
+  "және",
+  "и",
+  "а",
+  "что",
+  "про",
+  "о",
+  "об",
+  "ещё",
+  "еще",
+  "and",
+  "the",
+  "what",
+  "about",
+  "also",
+  "now",
+  "туралы",
+  "қалай",
+  "не",
+]);
+
+const WORD = /[\p{L}\p{N}№#]+(?:[-‐‑–][\p{L}]+)?/gu;
+
+/** A mention of a section number inside a question. */
+export interface OrdinalReference {
+  /** The number, 1-based. */
+  readonly ordinal: number;
+  /** The words that named it, as written (for logs and tests). */
+  readonly surface: string;
+}
+
+/**
+ * The ordinal a single word stands for ("төртінші", "төртіншісі", "четвёртое", "fourth", "4-ші",
+ * "4th"), or `null`. Adverbial Kazakh forms ("біріншіден" — firstly) are NOT ordinals of a section:
+ * they number the points of a speech, a different list.
+ */
+export function ordinalOf(word: string): number | null {
+  const w = word.toLowerCase().replace(/ё/g, "е").replace(/[‐‑–]/g, "-");
+  return kazakhOrdinalOf(w) ?? russianOrdinalOf(w) ?? englishOrdinalOf(w) ?? numericOrdinalOf(w);
+}
+
+function kazakhOrdinalOf(w: string): number | null {
+  for (let i = 0; i < KAZAKH_ORDINALS.length; i++) {
+    const base = KAZAKH_ORDINALS[i] as string;
+    if (!w.startsWith(base)) continue;
+    const rest = w.slice(base.length);
+    // Inflected forms: -сі/-сы (its), -ге/-ге (to), -де (in), -ні (acc.), -нің (gen.)… but not the
+    // adverb -ден/-дан ("біріншіден" = firstly), which numbers a different list.
+    if (
+      rest === "" ||
+      /^(?:сі|сы|сін|сын|сіне|сына|сінде|сында|сінің|сының|ге|ға|де|да|ні|ны|нің|ның|лер|лар)$/.test(rest)
+    )
+      return i + 1;
+  }
+  return null;
+}
+
+function russianOrdinalOf(w: string): number | null {
+  for (let i = 0; i < RUSSIAN_ORDINAL_STEMS.length; i++) {
+    const stem = RUSSIAN_ORDINAL_STEMS[i] as string;
+    if (w.startsWith(stem) && RUSSIAN_ADJECTIVE_ENDING.test(w.slice(stem.length))) return i + 1;
+  }
+  return null;
+}
+
+function englishOrdinalOf(w: string): number | null {
+  const index = ENGLISH_ORDINALS.indexOf(w);
+  return index >= 0 ? index + 1 : null;
+}
+
+/** "4-ші", "4-інші", "4-ое", "4-е", "4-й", "4th", "4-th". */
+function numericOrdinalOf(w: string): number | null {
+  const match = /^(\d{1,2})(?:-?(?:ші|шы|інші|ыншы|нші|ншы|ое|е|й|ый|ая|ья|ой|го|м|th|st|nd|rd))$/.exec(w);
+  return match ? Number(match[1]) : null;
+}
+
+/** A cardinal ("four", "четыре", "төрт", "4", "№4", "#4") as a number, or `null`. */
+export function cardinalOf(word: string): number | null {
+  const w = word.toLowerCase();
+  const digits = /^(?:№|#)?(\d{1,2})$/.exec(w);
+  if (digits) return Number(digits[1]);
+  for (const table of [
+    ENGLISH_CARDINALS,
+    RUSSIAN_CARDINALS,
+    KAZAKH_CARDINALS,
+  ] as readonly (readonly string[])[]) {
+    const index = table.indexOf(w);
+    if (index >= 0) return index + 1;
+  }
+  return null;
+}
+
+/**
+ * The section number a heading line stands for: a line that holds nothing but one ordinal word,
+ * perhaps inside an opening quote or followed by punctuation ("«Бірінші", "Екінші.", "Fourth:").
+ * Returns `null` for everything else, including prose that merely starts with an ordinal.
+ */
+export function headingOrdinalOf(line: string): { ordinal: number; label: string } | null {
+  const bare = line
+    .trim()
+    .replace(/^[«"“„'(\s]+/, "")
+    .replace(/[.:)\s»"”]+$/, "");
+  if (!/^[\p{L}]+$/u.test(bare)) return null;
+  const ordinal = ordinalOf(bare);
+  return ordinal === null ? null : { ordinal, label: bare };
+}
+
+/**
+ * Finds the section a question names: "төртінші тапсырма", "4-ші тапсырма", "четвёртое поручение",
+ * "поручение №4", "directive number four", "the 4th directive", or a bare ordinal in a very short
+ * question ("А төртінші?"). An ordinal followed by "рет"/"раз"/"time" is prose, not a reference.
+ */
+export function findOrdinalReference(question: string): OrdinalReference | null {
+  const words = [...question.matchAll(WORD)].map((m) => m[0]);
+  const lower = words.map((w) => w.toLowerCase().replace(/ё/g, "е"));
+  for (let i = 0; i < lower.length; i++) {
+    const word = lower[i] as string;
+    const next = lower[i + 1] ?? "";
+    const ordinal = ordinalOf(word);
+    if (ordinal !== null) {
+      if (NOT_A_SECTION_AFTER.test(next)) continue;
+      const nearNoun =
+        SECTION_NOUN.test(next) ||
+        SECTION_NOUN.test(lower[i - 1] ?? "") ||
+        SECTION_NOUN.test(lower[i + 2] ?? "");
+      const bare = lower.every((other, j) => j === i || FILLER_WORDS.has(other));
+      if (nearNoun || bare) return { ordinal, surface: words[i] as string };
+      continue;
+    }
+    // "directive 4", "поручение №4", "directive number four", "тапсырма нөмірі 4".
+    if (SECTION_NOUN.test(word)) {
+      let j = i + 1;
+      if (/^(?:number|no|nr|номер|под|нөмірі|нөмір|№|#)$/.test(lower[j] ?? "")) j++;
+      if (lower[j] === "номером") j++;
+      const cardinal = cardinalOf(lower[j] ?? "");
+      if (cardinal !== null && cardinal > 0)
+        return { ordinal: cardinal, surface: `${words[i]} ${words.slice(i + 1, j + 1).join(" ")}` };
+    }
+    // "№4", "#4", "number 4" before a noun or standing alone in a short question.
+    const hash = /^(?:№|#)(\d{1,2})$/.exec(word);
+    if (hash) return { ordinal: Number(hash[1]), surface: words[i] as string };
+  }
+  return null;
+}
+
+/**
+ * True for the Kazakh adverbs that number the points of an argument ("Біріншіден" — firstly,
+ * "Екіншіден" — secondly). A paragraph that starts with one begins a new passage, but never a
+ * numbered section: those points are a different list from the directives.
+ */
+export function isEnumerationAdverb(word: string): boolean {
+  const w = word
+    .toLowerCase()
+    .replace(/^[«"“„']+/, "")
+    .replace(/[,.:]+$/, "");
+  return (
+    KAZAKH_ORDINALS.some((base) => w === `${base}ден` || w === `${base}дан`) ||
+    /^(?:firstly|secondly|thirdly|во-первых|во-вторых|в-третьих)$/.test(w)
+  );
+}

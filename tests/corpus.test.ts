@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CorpusError, corpusHash, loadCorpus } from "../src/corpus/index.js";
+
+function folder(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), "corpus-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe("loadCorpus", () => {
+  it("reads the article: id from the file name, title from the first line, author from the byline", async () => {
+    const [doc] = await loadCorpus("corpus");
+    expect(doc?.id).toBe("assembly-26th-session");
+    expect(doc?.title).toMatch(/^Астана қаласындағы Бейбітшілік және келісім сарайында/);
+    expect(doc?.author).toBe("Бағдагүл Балаубаева");
+  });
+
+  it("strips a BOM, accepts CRLF, takes .txt and .md, ignores other files", async () => {
+    const dir = folder({
+      "a.txt": "\uFEFFTitle A\r\nBody\r\n",
+      "b.md": "\n\n# Title B\nBody",
+      "c.json": "{}",
+    });
+    const docs = await loadCorpus(dir);
+    expect(docs.map((d) => [d.id, d.title])).toEqual([
+      ["a", "Title A"],
+      ["b", "# Title B"],
+    ]);
+    expect(docs[0]?.text).toBe("Title A\nBody\n");
+  });
+
+  it.each([
+    ["an empty file", { "a.txt": "  \n\n" }, "empty-file", /a\.txt: the file is empty/],
+    [
+      "a non-UTF-8 file",
+      { "b.txt": new Uint8Array([0xc0, 0xaf, 0xff, 0x41]) },
+      "not-utf8",
+      /b\.txt: not UTF-8/,
+    ],
+    ["an empty folder", {}, "empty-folder", /no documents/],
+  ])("stops on %s with one clear line naming it", async (_, files, reason, message) => {
+    const error = await loadCorpus(folder(files as Record<string, string | Uint8Array>)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as CorpusError).reason).toBe(reason);
+    expect((error as CorpusError).message).toMatch(message);
+    expect((error as CorpusError).message).not.toContain("\n");
+  });
+
+  it("reports a missing folder", async () => {
+    await expect(loadCorpus("/nonexistent/corpus")).rejects.toMatchObject({ reason: "missing-folder" });
+  });
+
+  it("fingerprints content, not file times", async () => {
+    const a = await loadCorpus(folder({ "a.txt": "Title\nBody" }));
+    const b = await loadCorpus(folder({ "a.txt": "Title\nBody" }));
+    const c = await loadCorpus(folder({ "a.txt": "Title\nBody changed" }));
+    expect(corpusHash(a)).toBe(corpusHash(b));
+    expect(corpusHash(a)).not.toBe(corpusHash(c));
+  });
+});

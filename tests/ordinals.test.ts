@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import {
+  findOrdinalReference,
+  headingOrdinalOf,
+  isEnumerationAdverb,
+  ordinalOf,
+} from "../src/passages/index.js";
+
+describe("findOrdinalReference", () => {
+  const cases: [string, number | null][] = [
+    ["Төртінші тапсырмада не айтылған?", 4],
+    ["Елбасының төртінші тапсырмасы қандай?", 4],
+    ["4-ші тапсырма не туралы?", 4],
+    ["Бесінші тапсырма не туралы?", 5],
+    ["Алтыншы тапсырмада Астана туралы не делінген?", 6],
+    ["Тапсырма нөмірі 3 қандай?", 3],
+    ["А сегізіншісі ше?", 8],
+    ["О чём четвёртое поручение?", 4],
+    ["Что сказано в четвертом поручении?", 4],
+    ["Что в пятом поручении?", 5],
+    ["Расскажи про поручение №6", 6],
+    ["Какая третья задача?", 3],
+    ["В 7-м поручении что?", 7],
+    ["поручение номер два", 2],
+    ["А шестое?", 6],
+    ["Tell me about directive number four", 4],
+    ["What is the 7th directive?", 7],
+    ["What does the second instruction say?", 2],
+    ["directive 8", 8],
+    ["Show me the fourth directive", 4],
+    ["#3", 3],
+    // Not references to a numbered section:
+    ["Ассамблея бірінші рет қашан өтті?", null],
+    ["Первый раз сессия прошла когда?", null],
+    ["When was the first time the Assembly met?", null],
+    ["Біріншіден не айтылды?", null],
+    ["Who spoke first at the session?", null],
+    ["Кім сөз сөйледі?", null],
+    ["Сколько стоит доллар?", null],
+  ];
+  it.each(cases)("%s → %s", (question, expected) => {
+    expect(findOrdinalReference(question)?.ordinal ?? null).toBe(expected);
+  });
+});
+
+describe("ordinal words and headings", () => {
+  it("reads ordinals in three languages and their inflections", () => {
+    expect(ordinalOf("төртінші")).toBe(4);
+    expect(ordinalOf("төртіншісі")).toBe(4);
+    expect(ordinalOf("алтыншыда")).toBe(6);
+    expect(ordinalOf("четвёртое")).toBe(4);
+    expect(ordinalOf("третьей")).toBe(3);
+    expect(ordinalOf("eighth")).toBe(8);
+    expect(ordinalOf("4-ші")).toBe(4);
+    expect(ordinalOf("4th")).toBe(4);
+    expect(ordinalOf("біріншіден")).toBeNull();
+    expect(ordinalOf("пятница")).toBeNull();
+  });
+
+  it("takes only a line that is nothing but an ordinal for a heading", () => {
+    expect(headingOrdinalOf("«Бірінші")).toEqual({ ordinal: 1, label: "Бірінші" });
+    expect(headingOrdinalOf("Сегізінші")).toEqual({ ordinal: 8, label: "Сегізінші" });
+    expect(headingOrdinalOf("Second:")).toEqual({ ordinal: 2, label: "Second" });
+    expect(headingOrdinalOf("Бірінші кезекте жастар")).toBeNull();
+    expect(headingOrdinalOf("«Біріншіден, жаңа ғасырдың")).toBeNull();
+  });
+
+  it("knows the speech-point adverbs are a different list", () => {
+    expect(isEnumerationAdverb("«Біріншіден,")).toBe(true);
+    expect(isEnumerationAdverb("Үшіншіден")).toBe(true);
+    expect(isEnumerationAdverb("Үшінші")).toBe(false);
+  });
+});
