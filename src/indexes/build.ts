@@ -1,0 +1,82 @@
+import { type CorpusDocument, corpusHash } from "../corpus/index.js";
+import {
+  buildPassages,
+  PASSAGE_FORMAT_VERSION,
+  type Passage,
+  type PassageOptions,
+} from "../passages/index.js";
+import type { Embedder } from "./dense/embedder.js";
+import { VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
+import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
+import { INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
+import type { DenseLeg, DocumentInfo, Indexes } from "./types.js";
+
+/** Reports the progress of a long step (embedding a corpus) to whoever draws it. */
+export interface ProgressReporter {
+  start(label: string, total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+/** Options of {@link buildIndexes}. */
+export interface BuildOptions {
+  analyzer: TermAnalyzer;
+  /** The model for the dense leg; `null` builds keyword and structure legs only. */
+  embedder: Embedder | null;
+  passages?: PassageOptions;
+  keyword?: KeywordIndexOptions;
+  vectors?: VectorIndexOptions;
+  progress?: ProgressReporter;
+}
+
+/** Builds every leg from documents, in memory. Saving is {@link saveIndexes}'s job. */
+export async function buildIndexes(
+  documents: readonly CorpusDocument[],
+  options: BuildOptions,
+): Promise<Indexes> {
+  const passages = buildPassages(documents, options.passages);
+  const keyword = KeywordIndex.build(passages, options.analyzer, options.keyword);
+  const dense = options.embedder ? await buildDenseLeg(passages, options.embedder, options) : null;
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    passageFormatVersion: PASSAGE_FORMAT_VERSION,
+    analyzerVersion: options.analyzer.version,
+    corpusHash: corpusHash(documents),
+    builtAt: new Date().toISOString(),
+    documents: documents.length,
+    passages: passages.length,
+    files: {},
+    dense: dense ? { model: dense.model, dimensions: dense.index.dimensions } : null,
+  };
+  return { manifest, documents: documentInfos(documents, passages), passages, keyword, dense };
+}
+
+/** Embeds every passage and builds the HNSW graph over the vectors. */
+export async function buildDenseLeg(
+  passages: readonly Passage[],
+  embedder: Embedder,
+  options: Pick<BuildOptions, "progress" | "vectors"> = {},
+): Promise<DenseLeg> {
+  options.progress?.start(`embedding ${passages.length} passages with ${embedder.modelId}`, passages.length);
+  try {
+    const vectors = await embedder.embedPassages(
+      passages.map((p) => p.text),
+      (done) => options.progress?.update(done),
+    );
+    return {
+      index: VectorIndex.build(vectors, embedder.dimensions, options.vectors),
+      model: embedder.modelId,
+    };
+  } finally {
+    options.progress?.stop();
+  }
+}
+
+function documentInfos(documents: readonly CorpusDocument[], passages: readonly Passage[]): DocumentInfo[] {
+  return documents.map((doc) => ({
+    id: doc.id,
+    title: doc.title,
+    author: doc.author,
+    passages: passages.filter((p) => p.doc === doc.id).length,
+  }));
+}

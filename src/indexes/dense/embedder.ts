@@ -1,0 +1,188 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { env, type FeatureExtractionPipeline, pipeline, type ProgressInfo } from "@huggingface/transformers";
+import { ModelLoadError } from "./errors.js";
+import { type ModelProfile, profileOf } from "./model-profile.js";
+
+/** The default model: small (118M parameters, 384 dimensions), multilingual, Kazakh included. */
+export const DEFAULT_EMBEDDING_MODEL = "Xenova/multilingual-e5-small";
+
+/**
+ * Turns text into unit vectors. The retriever and the vector index only know this interface, so
+ * tests and benchmarks can swap the model without touching them.
+ */
+export interface Embedder {
+  /** Model id, written into the index manifest: vectors of two models never mix. */
+  readonly modelId: string;
+  readonly dimensions: number;
+  embedQueries(texts: readonly string[]): Promise<Float32Array[]>;
+  /** `onBatch` is called after each batch with the number of texts done so far. */
+  embedPassages(
+    texts: readonly string[],
+    onBatch?: (done: number, total: number) => void,
+  ): Promise<Float32Array[]>;
+}
+
+/** A download step reported while the model is fetched on first run. */
+export interface DownloadProgress {
+  readonly loaded: number;
+  readonly total: number;
+}
+
+/** Options of {@link loadEmbedder}; all optional. */
+export interface EmbedderOptions {
+  /** Hub model id. Default {@link DEFAULT_EMBEDDING_MODEL}. */
+  model?: string;
+  /** Where downloaded models are cached and looked up. Default `models` (relative to the working folder). */
+  modelDir?: string;
+  /** Never touch the network: use only what `modelDir` holds. Default false. */
+  offline?: boolean;
+  /** Another hub (a mirror, or a local server in tests), e.g. `http://127.0.0.1:8080/`. */
+  remoteHost?: string;
+  /** Texts per forward pass. Default 16. */
+  batchSize?: number;
+  /** Give up when loading makes no progress for this long (no network must not hang start-up). Default 15 s. */
+  stallTimeoutMs?: number;
+  /** Overrides of the model family's profile (prefixes, pooling, dtype). */
+  profile?: Partial<ModelProfile>;
+  /** Called while model files download (first run only: not when `modelDir` has the model). */
+  onDownload?: (progress: DownloadProgress) => void;
+}
+
+/**
+ * Loads a transformers.js feature-extraction model: from `modelDir` when it is there, else from
+ * the hub (caching it into `modelDir`), unless offline. Throws {@link ModelLoadError} — never
+ * hangs — when the model cannot be had.
+ */
+export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embedder> {
+  const modelId = options.model ?? DEFAULT_EMBEDDING_MODEL;
+  const modelDir = resolve(options.modelDir ?? "models");
+  const profile = profileOf(modelId, options.profile);
+  configureLibrary(modelDir, options);
+  const cached = existsSync(join(modelDir, modelId, "config.json"));
+  const stall = new StallWatchdog(options.stallTimeoutMs ?? 15_000);
+  try {
+    const extractor = await stall.race(
+      pipeline("feature-extraction", modelId, {
+        dtype: profile.dtype,
+        progress_callback: (info: ProgressInfo) => {
+          stall.poke();
+          if (info.status === "progress_total" && !cached)
+            options.onDownload?.({ loaded: info.loaded, total: info.total });
+        },
+      }),
+    );
+    const embedder = new TransformersEmbedder(modelId, extractor, profile, options.batchSize ?? 16);
+    await embedder.probe();
+    return embedder;
+  } catch (error) {
+    throw new ModelLoadError(
+      describeLoadFailure(modelId, modelDir, error, options.offline ?? false),
+      modelId,
+      modelDir,
+      error,
+    );
+  } finally {
+    stall.stop();
+  }
+}
+
+/** transformers.js keeps its settings in one global object; set them from our options each load. */
+function configureLibrary(modelDir: string, options: EmbedderOptions): void {
+  env.cacheDir = modelDir;
+  env.localModelPath = modelDir;
+  env.allowLocalModels = true;
+  env.allowRemoteModels = !(options.offline ?? false);
+  if (options.remoteHost)
+    env.remoteHost = options.remoteHost.endsWith("/") ? options.remoteHost : `${options.remoteHost}/`;
+}
+
+function describeLoadFailure(modelId: string, modelDir: string, error: unknown, offline: boolean): string {
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const how = offline
+    ? `put the model files in ${modelDir}/${modelId}/ or allow downloads (MODEL_OFFLINE=false)`
+    : `check the network or download it once elsewhere into ${modelDir}/${modelId}/`;
+  return `embedding model ${modelId} could not be loaded (${reason}); ${how}`;
+}
+
+class TransformersEmbedder implements Embedder {
+  dimensions = 0;
+
+  constructor(
+    readonly modelId: string,
+    private readonly extractor: FeatureExtractionPipeline,
+    private readonly profile: ModelProfile,
+    private readonly batchSize: number,
+  ) {}
+
+  /** Embeds one text so the dimension count is known before any index is built. */
+  async probe(): Promise<void> {
+    const [vector] = await this.run(["probe"]);
+    this.dimensions = vector?.length ?? 0;
+  }
+
+  embedQueries(texts: readonly string[]): Promise<Float32Array[]> {
+    return this.inBatches(texts.map((t) => this.profile.queryPrefix + t));
+  }
+
+  embedPassages(
+    texts: readonly string[],
+    onBatch?: (done: number, total: number) => void,
+  ): Promise<Float32Array[]> {
+    return this.inBatches(
+      texts.map((t) => this.profile.passagePrefix + t),
+      onBatch,
+    );
+  }
+
+  private async inBatches(
+    texts: readonly string[],
+    onBatch?: (done: number, total: number) => void,
+  ): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = [];
+    for (let start = 0; start < texts.length; start += this.batchSize) {
+      vectors.push(...(await this.run(texts.slice(start, start + this.batchSize))));
+      onBatch?.(vectors.length, texts.length);
+    }
+    return vectors;
+  }
+
+  private async run(texts: readonly string[]): Promise<Float32Array[]> {
+    const output = await this.extractor([...texts], { pooling: this.profile.pooling, normalize: true });
+    const [rows, dims] = output.dims as [number, number];
+    const data = output.data as Float32Array;
+    return Array.from({ length: rows }, (_, row) => data.slice(row * dims, (row + 1) * dims));
+  }
+}
+
+/**
+ * Rejects a race when nothing has happened for `timeoutMs`. A download that keeps reporting
+ * progress may take minutes; a connection that never answers is abandoned within seconds.
+ */
+class StallWatchdog {
+  private timer: NodeJS.Timeout | undefined;
+  private reject: ((error: Error) => void) | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  race<T>(work: Promise<T>): Promise<T> {
+    const stalled = new Promise<never>((_, reject) => {
+      this.reject = reject;
+      this.poke();
+    });
+    return Promise.race([work, stalled]);
+  }
+
+  poke(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => this.reject?.(new Error(`no progress for ${this.timeoutMs} ms`)),
+      this.timeoutMs,
+    );
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * How a model family wants to be called. Embedding models differ in details that silently ruin
+ * retrieval when wrong (e5 needs "query: " / "passage: " prefixes, bge-m3 takes the [CLS] vector),
+ * so those details live in one table keyed by model id instead of being scattered through the code.
+ */
+export interface ModelProfile {
+  /** Prepended to every question before embedding. */
+  readonly queryPrefix: string;
+  /** Prepended to every passage before embedding. */
+  readonly passagePrefix: string;
+  /** How token vectors become one sentence vector. */
+  readonly pooling: "mean" | "cls";
+  /** ONNX weights variant: "q8" loads `onnx/model_quantized.onnx`, "fp32" loads `onnx/model.onnx`. */
+  readonly dtype: "q8" | "fp32" | "fp16" | "q4";
+}
+
+interface ProfileRule {
+  readonly matches: RegExp;
+  readonly profile: ModelProfile;
+}
+
+/** Known families, most specific first. The last rule is the fallback for unknown models. */
+const RULES: readonly ProfileRule[] = [
+  {
+    matches: /e5/i,
+    profile: { queryPrefix: "query: ", passagePrefix: "passage: ", pooling: "mean", dtype: "q8" },
+  },
+  { matches: /bge/i, profile: { queryPrefix: "", passagePrefix: "", pooling: "cls", dtype: "q8" } },
+  {
+    matches: /^test\//i,
+    profile: { queryPrefix: "query: ", passagePrefix: "passage: ", pooling: "mean", dtype: "fp32" },
+  },
+  { matches: /./, profile: { queryPrefix: "", passagePrefix: "", pooling: "mean", dtype: "q8" } },
+];
+
+/**
+ * The profile of a model id, with any explicit overrides applied on top (from configuration:
+ * an operator trying a model the table does not know yet).
+ */
+export function profileOf(modelId: string, overrides: Partial<ModelProfile> = {}): ModelProfile {
+  const rule = RULES.find((r) => r.matches.test(modelId)) as ProfileRule;
+  return { ...rule.profile, ...overrides };
+}

@@ -1,0 +1,23 @@
+/** Stage 3 of the pipeline: passages become searchable keyword and vector indexes, saved on disk. */
+export { type BuildOptions, buildDenseLeg, buildIndexes, type ProgressReporter } from "./build.js";
+export {
+  DEFAULT_EMBEDDING_MODEL,
+  type DownloadProgress,
+  type Embedder,
+  type EmbedderOptions,
+  loadEmbedder,
+} from "./dense/embedder.js";
+export { ModelLoadError } from "./dense/errors.js";
+export { type ModelProfile, profileOf } from "./dense/model-profile.js";
+export { exactSearch, type VectorHit, VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
+export { IndexError } from "./errors.js";
+export {
+  type KeywordHit,
+  KeywordIndex,
+  type KeywordIndexOptions,
+  type TermAnalyzer,
+} from "./keyword/keyword-index.js";
+export { INDEX_FORMAT_VERSION, type IndexManifest, stalenessOf } from "./manifest.js";
+export { type OpenOptions, type OpenResult, openIndexes } from "./open.js";
+export { loadIndexes, readManifest, saveIndexes } from "./store.js";
+export type { DenseLeg, DocumentInfo, Indexes } from "./types.js";

@@ -1,0 +1,126 @@
+import MiniSearch, { type Options as MiniSearchOptions } from "minisearch";
+import type { Passage } from "../../passages/index.js";
+
+/**
+ * How text becomes index terms. Documents and questions go through the same analysis (normalise,
+ * drop stopwords, stem), so "тапсырмасында" in a question meets "тапсырма" in a passage.
+ */
+export interface TermAnalyzer {
+  /** Terms of a passage, in order, already normalised and stemmed. */
+  documentTerms(text: string): string[];
+  /** Terms of a question; may add variants (a transliterated name) beside the analysed word. */
+  queryTerms(text: string): string[];
+  /** A version string written into the manifest: a changed analyzer makes a saved index stale. */
+  readonly version: string;
+}
+
+/** A passage found by the keyword leg. */
+export interface KeywordHit {
+  readonly id: number;
+  /** BM25 score (unbounded, comparable only within one question). */
+  readonly score: number;
+  /** Analysed question terms that occur in the passage. */
+  readonly matchedTerms: readonly string[];
+}
+
+/** Options of the keyword leg. BM25 parameters default to MiniSearch's (k1 1.2, b 0.7, d 0.5). */
+export interface KeywordIndexOptions {
+  bm25?: { k: number; b: number; d: number };
+  /** How many hits a search returns at most. Default 50. */
+  limit?: number;
+}
+
+interface StoredFields {
+  id: number;
+}
+
+/**
+ * BM25 over passages (MiniSearch), with the project's own term analysis in place of MiniSearch's
+ * English-centric default tokenizer.
+ */
+export class KeywordIndex {
+  private readonly documentFrequency = new Map<string, number>();
+
+  private constructor(
+    private readonly search_: MiniSearch<StoredFields>,
+    private readonly analyzer: TermAnalyzer,
+    private readonly options: KeywordIndexOptions,
+  ) {}
+
+  static build(
+    passages: readonly Passage[],
+    analyzer: TermAnalyzer,
+    options: KeywordIndexOptions = {},
+  ): KeywordIndex {
+    const search = new MiniSearch<StoredFields>(miniSearchOptions(analyzer));
+    search.addAll(passages.map((p) => ({ id: p.id, text: p.text })));
+    return new KeywordIndex(search, analyzer, options);
+  }
+
+  /** Restores an index saved with {@link toJSON}; the analyzer must be the one it was built with. */
+  static fromJSON(json: string, analyzer: TermAnalyzer, options: KeywordIndexOptions = {}): KeywordIndex {
+    return new KeywordIndex(
+      MiniSearch.loadJSON<StoredFields>(json, miniSearchOptions(analyzer)),
+      analyzer,
+      options,
+    );
+  }
+
+  /**
+   * Inverse document frequency of an analysed term (BM25's form). A term the corpus does not have
+   * at all gets the highest weight: an unknown word in a question is strong evidence the question
+   * is about something else.
+   */
+  idf(term: string): number {
+    let df = this.documentFrequency.get(term);
+    if (df === undefined) {
+      df = this.search_.search(term, { tokenize: (text) => [text], processTerm: (t) => t }).length;
+      this.documentFrequency.set(term, df);
+    }
+    const n = this.search_.documentCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Share (0…1) of the question's IDF weight that a passage's matched terms carry. */
+  coverage(queryTerms: readonly string[], matchedTerms: readonly string[]): number {
+    const total = queryTerms.reduce((sum, term) => sum + this.idf(term), 0);
+    if (total === 0) return 0;
+    const matched = new Set(matchedTerms);
+    return (
+      queryTerms.filter((term) => matched.has(term)).reduce((sum, term) => sum + this.idf(term), 0) / total
+    );
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.search_);
+  }
+
+  /** Analysed terms of a question, as the index sees them (for highlighting and abstention). */
+  queryTerms(question: string): string[] {
+    return [...new Set(this.analyzer.queryTerms(question))];
+  }
+
+  /** Passages sharing terms with the question, best BM25 score first. */
+  search(question: string, limit = this.options.limit ?? 50): KeywordHit[] {
+    const terms = this.queryTerms(question);
+    if (terms.length === 0) return [];
+    const results = this.search_.search(terms.join(" "), {
+      tokenize: (text) => text.split(" "),
+      processTerm: (term) => term,
+      combineWith: "OR",
+      ...(this.options.bm25 ? { bm25: this.options.bm25 } : {}),
+    });
+    return results
+      .slice(0, limit)
+      .map((r) => ({ id: r.id as number, score: r.score, matchedTerms: r.queryTerms }));
+  }
+}
+
+function miniSearchOptions(analyzer: TermAnalyzer): MiniSearchOptions<StoredFields> {
+  return {
+    fields: ["text"],
+    storeFields: [],
+    tokenize: (text) => analyzer.documentTerms(text),
+    processTerm: (term) => term,
+  };
+}

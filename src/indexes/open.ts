@@ -1,0 +1,103 @@
+import { type CorpusDocument, corpusHash, loadCorpus } from "../corpus/index.js";
+import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
+import { type BuildOptions, buildDenseLeg, buildIndexes } from "./build.js";
+import { IndexError } from "./errors.js";
+import { stalenessOf } from "./manifest.js";
+import { loadIndexes, readManifest, saveIndexes } from "./store.js";
+import type { Indexes } from "./types.js";
+
+/** Options of {@link openIndexes}. */
+export interface OpenOptions extends BuildOptions {
+  corpusDir: string;
+  indexDir: string;
+  /** Rebuild even when the saved index is current (`npm run index`). Default false. */
+  force?: boolean;
+  /** Receives one line per decision ("index is stale: corpus changed; rebuilding"). */
+  log?: (message: string) => void;
+}
+
+/** What {@link openIndexes} did, for the command line's report. */
+export interface OpenResult {
+  readonly indexes: Indexes;
+  readonly documents: readonly CorpusDocument[];
+  readonly action: "loaded" | "built" | "added-dense";
+  /** Why it (re)built, when it did. */
+  readonly reason: string | null;
+  /** Set when the index could not be saved (a read-only folder): it then lives in memory only. */
+  readonly saveError: string | null;
+}
+
+/**
+ * Gives the caller current indexes for the corpus with the least work: loads the saved folder
+ * when it matches the corpus, analyzer and model; adds only the dense leg when just that is
+ * missing; rebuilds everything when the index is missing, stale or corrupt. The corpus is read
+ * every time (it is small, and the only way to know the index is current).
+ */
+export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
+  const log = options.log ?? (() => {});
+  const documents = await loadCorpus(options.corpusDir);
+  const expected = {
+    corpusHash: corpusHash(documents),
+    passageFormatVersion: PASSAGE_FORMAT_VERSION,
+    analyzerVersion: options.analyzer.version,
+  };
+  let reason: string | null = options.force ? "rebuild requested" : null;
+  let saved: Indexes | null = null;
+  if (!reason) {
+    try {
+      reason = stalenessOf(readManifest(options.indexDir), expected);
+      if (!reason) saved = loadIndexes(options.indexDir, options.analyzer);
+    } catch (error) {
+      if (!(error instanceof IndexError)) throw error;
+      reason = error.reason === "missing" && error.file === "manifest.json" ? "no index yet" : error.message;
+    }
+  }
+  if (saved) {
+    const wanted = options.embedder?.modelId ?? null;
+    if (wanted === null) return result({ ...saved, dense: null }, documents, "loaded", null, null);
+    if (saved.dense?.model === wanted) return result(saved, documents, "loaded", null, null);
+    log(`adding the dense leg (${wanted}) to the index`);
+    const dense = await buildDenseLeg(
+      saved.passages,
+      options.embedder as NonNullable<typeof options.embedder>,
+      options,
+    );
+    const withDense = { ...saved, dense };
+    return persist(options, withDense, documents, "added-dense", `dense leg for ${wanted} missing`);
+  }
+  log(`building the index: ${reason}`);
+  const built = await buildIndexes(documents, options);
+  return persist(options, built, documents, "built", reason);
+}
+
+function persist(
+  options: OpenOptions,
+  indexes: Indexes,
+  documents: readonly CorpusDocument[],
+  action: OpenResult["action"],
+  reason: string | null,
+): OpenResult {
+  try {
+    const manifest = saveIndexes(options.indexDir, indexes, {
+      ...indexes.manifest,
+      dense: indexes.dense
+        ? { model: indexes.dense.model, dimensions: indexes.dense.index.dimensions }
+        : null,
+    });
+    return result({ ...indexes, manifest }, documents, action, reason, null);
+  } catch (error) {
+    const message = `could not save the index to ${options.indexDir} (${(error as Error).message}); using it from memory`;
+    options.log?.(message);
+    return result(indexes, documents, action, reason, message);
+  }
+}
+
+function result(
+  indexes: Indexes,
+  documents: readonly CorpusDocument[],
+  action: OpenResult["action"],
+  reason: string | null,
+  saveError: string | null,
+): OpenResult {
+  return { indexes, documents, action, reason, saveError };
+}

@@ -1,0 +1,116 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Passage } from "../passages/index.js";
+import { VectorIndex } from "./dense/vector-index.js";
+import { IndexError } from "./errors.js";
+import { KeywordIndex, type TermAnalyzer } from "./keyword/keyword-index.js";
+import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
+import type { DocumentInfo, Indexes } from "./types.js";
+
+const MANIFEST = "manifest.json";
+const PASSAGES = "passages.json";
+const KEYWORD = "keyword.json";
+const DENSE = "dense.hnsw";
+
+/**
+ * Writes the indexes into `dir`. Each file is written beside its final name and renamed into
+ * place, and the manifest goes last, so a reader (another replica, a second `ask`) never sees a
+ * manifest describing files that are not there yet.
+ */
+export function saveIndexes(
+  dir: string,
+  indexes: Omit<Indexes, "manifest">,
+  manifest: Omit<IndexManifest, "files">,
+): IndexManifest {
+  mkdirSync(dir, { recursive: true });
+  const files: Record<string, string> = {};
+  const write = (name: string, bytes: string | Uint8Array) => {
+    const temp = join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temp, bytes);
+    renameSync(temp, join(dir, name));
+    files[name] = checksumOf(bytes);
+  };
+  write(PASSAGES, JSON.stringify({ documents: indexes.documents, passages: indexes.passages }));
+  write(KEYWORD, indexes.keyword.toJSON());
+  if (indexes.dense) {
+    const temp = join(dir, `.${DENSE}.${process.pid}.tmp`);
+    indexes.dense.index.save(temp);
+    const bytes = readFileSync(temp);
+    renameSync(temp, join(dir, DENSE));
+    files[DENSE] = checksumOf(bytes);
+  }
+  const full: IndexManifest = { ...manifest, files };
+  write(MANIFEST, `${JSON.stringify(full, null, 2)}\n`);
+  return full;
+}
+
+/** Reads only the manifest: cheap, and enough to decide whether the index is stale. */
+export function readManifest(dir: string): IndexManifest {
+  const bytes = readOrThrow(dir, MANIFEST);
+  const manifest = parseJson<IndexManifest>(dir, MANIFEST, bytes.toString("utf8"));
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || typeof manifest.files !== "object") {
+    throw new IndexError(
+      `${join(dir, MANIFEST)}: index format ${manifest.formatVersion}, expected ${INDEX_FORMAT_VERSION}`,
+      dir,
+      "incompatible",
+      MANIFEST,
+    );
+  }
+  return manifest;
+}
+
+/**
+ * Loads a saved index folder, verifying every file against the manifest's checksum first (a
+ * truncated HNSW file must never reach native code). Throws {@link IndexError} naming the file.
+ */
+export function loadIndexes(dir: string, analyzer: TermAnalyzer): Indexes {
+  const manifest = readManifest(dir);
+  const verified = (name: string): Buffer => {
+    const bytes = readOrThrow(dir, name);
+    if (checksumOf(bytes) !== manifest.files[name]) {
+      throw new IndexError(
+        `${join(dir, name)} is corrupt (checksum mismatch); delete ${dir} and index again`,
+        dir,
+        "corrupt",
+        name,
+      );
+    }
+    return bytes;
+  };
+  const stored = parseJson<{ documents: DocumentInfo[]; passages: Passage[] }>(
+    dir,
+    PASSAGES,
+    verified(PASSAGES).toString("utf8"),
+  );
+  const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer);
+  let dense: Indexes["dense"] = null;
+  if (manifest.dense && manifest.files[DENSE]) {
+    verified(DENSE);
+    dense = {
+      index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
+      model: manifest.dense.model,
+    };
+  }
+  return { manifest, documents: stored.documents, passages: stored.passages, keyword, dense };
+}
+
+function readOrThrow(dir: string, name: string): Buffer {
+  try {
+    return readFileSync(join(dir, name));
+  } catch {
+    throw new IndexError(`${join(dir, name)} is missing`, dir, "missing", name);
+  }
+}
+
+function parseJson<T>(dir: string, name: string, text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new IndexError(
+      `${join(dir, name)} is corrupt (not valid JSON); delete ${dir} and index again`,
+      dir,
+      "corrupt",
+      name,
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import type { Passage } from "../passages/index.js";
+import type { VectorIndex } from "./dense/vector-index.js";
+import type { KeywordIndex } from "./keyword/keyword-index.js";
+import type { IndexManifest } from "./manifest.js";
+
+/** What the indexes know of a document: enough for `/source` and citations without the corpus. */
+export interface DocumentInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string | null;
+  readonly passages: number;
+}
+
+/** The dense leg as loaded: the vectors' graph and the model that made them. */
+export interface DenseLeg {
+  readonly index: VectorIndex;
+  readonly model: string;
+}
+
+/** Everything the retriever searches, built together and saved together. */
+export interface Indexes {
+  readonly manifest: IndexManifest;
+  readonly documents: readonly DocumentInfo[];
+  readonly passages: readonly Passage[];
+  readonly keyword: KeywordIndex;
+  readonly dense: DenseLeg | null;
+}
