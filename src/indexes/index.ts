@@ -11,6 +11,7 @@ export { ModelLoadError } from "./dense/errors.js";
 export { type ModelProfile, profileOf } from "./dense/model-profile.js";
 export { exactSearch, type VectorHit, VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 export { IndexError } from "./errors.js";
+export { ANALYZER_REVISION, kazakhAnalyzer } from "./keyword/kazakh-analyzer.js";
 export {
   type KeywordHit,
   KeywordIndex,

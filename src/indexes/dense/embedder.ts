@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { env, type FeatureExtractionPipeline, pipeline, type ProgressInfo } from "@huggingface/transformers";
+import type { FeatureExtractionPipeline, ProgressInfo } from "@huggingface/transformers";
 import { ModelLoadError } from "./errors.js";
 import { type ModelProfile, profileOf } from "./model-profile.js";
 
@@ -58,7 +58,10 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
   const modelId = options.model ?? DEFAULT_EMBEDDING_MODEL;
   const modelDir = resolve(options.modelDir ?? "models");
   const profile = profileOf(modelId, options.profile);
-  configureLibrary(modelDir, options);
+  // Imported on demand: the library takes a noticeable share of a cold start, and a keyword-only
+  // run (EMBEDDINGS=off) never needs it.
+  const { env, pipeline } = await import("@huggingface/transformers");
+  configureLibrary(env, modelDir, options);
   const cached = existsSync(join(modelDir, modelId, "config.json"));
   const stall = new StallWatchdog(options.stallTimeoutMs ?? 15_000);
   try {
@@ -88,7 +91,11 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
 }
 
 /** transformers.js keeps its settings in one global object; set them from our options each load. */
-function configureLibrary(modelDir: string, options: EmbedderOptions): void {
+function configureLibrary(
+  env: typeof import("@huggingface/transformers").env,
+  modelDir: string,
+  options: EmbedderOptions,
+): void {
   env.cacheDir = modelDir;
   env.localModelPath = modelDir;
   env.allowLocalModels = true;

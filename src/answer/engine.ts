@@ -1,0 +1,183 @@
+import type { CorpusDocument } from "../corpus/index.js";
+import {
+  type Embedder,
+  type EmbedderOptions,
+  type Indexes,
+  type OpenResult,
+  openIndexes,
+  type ProgressReporter,
+  type TermAnalyzer,
+} from "../indexes/index.js";
+import type { Passage, PassageOptions } from "../passages/index.js";
+import { type Retrieval, Retriever, type RetrieverOptions } from "../retriever/index.js";
+import { detectLanguage } from "../text/index.js";
+import { citeOf } from "./citation.js";
+import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
+import { highlightsOf } from "./highlight.js";
+import type { Answer, AnswerPassage, Language } from "./types.js";
+
+/** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
+export interface EngineOptions {
+  corpusDir?: string;
+  indexDir?: string;
+  analyzer: TermAnalyzer;
+  embeddings?: EmbeddingsMode;
+  embedder?: EmbedderOptions;
+  /** A ready embedder (tests, benchmarks); skips loading by `embedder` options. */
+  embedderInstance?: Embedder | null;
+  retriever?: RetrieverOptions;
+  /** How documents are cut into passages (size cap). */
+  passages?: PassageOptions;
+  /** Questions longer than this are cut before searching (the answer says so). Default 1000. */
+  maxQuestionChars?: number;
+  /** Rebuild the index even when current. Default false. */
+  forceRebuild?: boolean;
+  /** Where progress of a corpus embedding is drawn. */
+  progress?: ProgressReporter;
+  /** One line per notable event (index rebuilt, model unavailable). Default: nothing. */
+  log?: (message: string) => void;
+}
+
+/** Per-question options. */
+export interface AskOptions {
+  k?: number;
+  /** The language to answer in when the question does not show one (Telegram's `language_code`). */
+  languageHint?: Language;
+}
+
+/**
+ * The one entry point every presentation shares: opened once (corpus read, index loaded or
+ * rebuilt, model loaded or declined), then `answer(question)` as often as needed.
+ */
+export class AnswerEngine {
+  private constructor(
+    private readonly opened: OpenResult,
+    private readonly retriever: Retriever,
+    readonly embedder: Embedder | null,
+    private readonly maxQuestionChars: number,
+  ) {}
+
+  static async open(options: EngineOptions): Promise<AnswerEngine> {
+    const log = options.log ?? (() => {});
+    const embedder =
+      options.embedderInstance !== undefined
+        ? options.embedderInstance
+        : await resolveEmbedder(options.embeddings ?? "auto", options.embedder ?? {}, log);
+    const opened = await openIndexes({
+      corpusDir: options.corpusDir ?? "corpus",
+      indexDir: options.indexDir ?? "index",
+      analyzer: options.analyzer,
+      embedder,
+      force: options.forceRebuild ?? false,
+      ...(options.passages ? { passages: options.passages } : {}),
+      log,
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    const retriever = new Retriever(opened.indexes, embedder, options.retriever);
+    return new AnswerEngine(opened, retriever, embedder, options.maxQuestionChars ?? 1000);
+  }
+
+  get indexes(): Indexes {
+    return this.opened.indexes;
+  }
+
+  get documents(): readonly CorpusDocument[] {
+    return this.opened.documents;
+  }
+
+  /** What opening did (loaded, built…), for start-up reports. */
+  get openResult(): OpenResult {
+    return this.opened;
+  }
+
+  /** Legs in use, e.g. ["structure", "keyword"] without a model. */
+  get legs(): readonly string[] {
+    return this.retriever.legs;
+  }
+
+  /** Numbered sections (the directives) in corpus order: one entry per section, first passage. */
+  sections(): Passage[] {
+    const seen = new Set<string>();
+    return this.indexes.passages.filter((p) => {
+      if (p.ordinal === null) return false;
+      const key = `${p.doc}#${p.ordinal}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** All passages of one numbered section, in order (a long section may span several). */
+  section(ordinal: number, doc?: string): Passage[] {
+    const first = this.sections().find((p) => p.ordinal === ordinal && (doc === undefined || p.doc === doc));
+    return first ? this.indexes.passages.filter((p) => p.doc === first.doc && p.ordinal === ordinal) : [];
+  }
+
+  async answer(question: string, options: AskOptions = {}): Promise<Answer> {
+    const [answer] = await this.answerMany([question], options);
+    return answer as Answer;
+  }
+
+  /** Batch mode: one model call for all questions' vectors. */
+  async answerMany(questions: readonly string[], options: AskOptions = {}): Promise<Answer[]> {
+    const prepared = questions.map((q) => this.prepare(q));
+    const searchable = prepared.filter((p) => p.text.length > 0);
+    const retrievals = await this.retriever.searchMany(
+      searchable.map((p) => p.text),
+      options.k,
+    );
+    const byQuestion = new Map(searchable.map((p, i) => [p, retrievals[i] as Retrieval]));
+    return prepared.map((p) => this.toAnswer(p, byQuestion.get(p) ?? null, options.languageHint));
+  }
+
+  /**
+   * The raw retrievals, candidates kept even when abstaining: what evaluation measures ranking on.
+   */
+  retrieveMany(questions: readonly string[], k?: number): Promise<Retrieval[]> {
+    return this.retriever.searchMany(
+      questions.map((q) => this.prepare(q).text),
+      k,
+    );
+  }
+
+  private prepare(question: string): { original: string; text: string; truncated: boolean } {
+    const clean = question.replace(/\s+/g, " ").trim();
+    const truncated = clean.length > this.maxQuestionChars;
+    return { original: question, text: truncated ? clean.slice(0, this.maxQuestionChars) : clean, truncated };
+  }
+
+  private toAnswer(
+    prepared: { original: string; text: string; truncated: boolean },
+    retrieval: Retrieval | null,
+    hint: Language | undefined,
+  ): Answer {
+    const language = detectLanguage(prepared.text) ?? hint ?? "kk";
+    const base = { question: prepared.original, language, truncated: prepared.truncated };
+    if (retrieval === null) {
+      return { ...base, abstained: true, reason: "empty-question", passages: [], ordinal: null };
+    }
+    const ordinal = retrieval.ordinal?.ordinal ?? null;
+    if (retrieval.ordinal && !retrieval.ordinal.found) {
+      return { ...base, abstained: true, reason: "no-such-section", passages: [], ordinal };
+    }
+    const quoted = retrieval.abstained ? [] : retrieval.passages;
+    const passages: AnswerPassage[] = quoted.map((r) => ({
+      rank: r.rank,
+      doc: r.passage.doc,
+      docTitle: r.passage.docTitle,
+      section: r.passage.section,
+      ordinal: r.passage.ordinal,
+      paragraphStart: r.passage.paragraphStart,
+      paragraphEnd: r.passage.paragraphEnd,
+      lineStart: r.passage.lineStart,
+      lineEnd: r.passage.lineEnd,
+      text: r.passage.text,
+      score: r.score,
+      cite: citeOf(r.passage),
+      highlights: highlightsOf(r.passage.text, r.matchedTerms),
+      legs: r.legs,
+    }));
+    const reason = retrieval.abstained ? "not-covered" : null;
+    return { ...base, abstained: retrieval.abstained, reason, passages, ordinal };
+  }
+}

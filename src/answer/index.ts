@@ -1,0 +1,6 @@
+/** Stage 5 of the pipeline: one `answer(question)` shared by the bot and the command line. */
+export { citeOf, lineRange, paragraphRange, shortTitle } from "./citation.js";
+export { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
+export { AnswerEngine, type AskOptions, type EngineOptions } from "./engine.js";
+export { highlightsOf } from "./highlight.js";
+export type { AbstentionReason, Answer, AnswerPassage, Language } from "./types.js";

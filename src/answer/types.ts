@@ -1,0 +1,41 @@
+import type { LegEvidence } from "../retriever/index.js";
+
+/** Languages the interface speaks. Quotes stay in the corpus's own language. */
+export type Language = "kk" | "ru" | "en";
+
+/** A quoted passage in an answer, with everything needed to cite and highlight it. */
+export interface AnswerPassage {
+  readonly rank: number;
+  readonly doc: string;
+  readonly docTitle: string;
+  readonly section: string | null;
+  readonly ordinal: number | null;
+  readonly paragraphStart: number;
+  readonly paragraphEnd: number;
+  readonly lineStart: number;
+  readonly lineEnd: number;
+  readonly text: string;
+  readonly score: number;
+  /** Language-neutral location, as printed by the command line and `--json`. */
+  readonly cite: string;
+  /** Character ranges of `text` holding words that matched the question, in order. */
+  readonly highlights: readonly (readonly [number, number])[];
+  readonly legs: LegEvidence;
+}
+
+/** Why an answer quotes nothing. */
+export type AbstentionReason = "empty-question" | "not-covered" | "no-such-section";
+
+/** What `answer(question)` returns to every presentation (bot, command line). */
+export interface Answer {
+  readonly question: string;
+  /** The language to reply in: detected from the question, else the caller's hint. */
+  readonly language: Language;
+  readonly abstained: boolean;
+  readonly reason: AbstentionReason | null;
+  readonly passages: readonly AnswerPassage[];
+  /** The section number the question named, if any. */
+  readonly ordinal: number | null;
+  /** True when the question was cut to the configured maximum length before searching. */
+  readonly truncated: boolean;
+}

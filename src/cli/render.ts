@@ -1,0 +1,51 @@
+import type { Answer, AnswerPassage } from "../answer/index.js";
+
+/** The `--json` line of one answer: the contract other tools and benchmarks rely on. */
+export function answerToJson(answer: Answer): string {
+  return JSON.stringify({
+    question: answer.question,
+    abstained: answer.abstained,
+    passages: answer.passages.map((p) => ({
+      rank: p.rank,
+      doc: p.doc,
+      text: p.text,
+      score: p.score,
+      cite: p.cite,
+    })),
+  });
+}
+
+const ABSTENTION_TEXT: Record<NonNullable<Answer["reason"]>, string> = {
+  "empty-question": "The question is empty.",
+  "not-covered": "The corpus does not seem to answer this question.",
+  "no-such-section": "The corpus has no section with that number.",
+};
+
+/**
+ * The human form: each passage as a quote under its citation, the matched words in bold when the
+ * output is a terminal.
+ */
+export function answerToText(answer: Answer, options: { color: boolean }): string {
+  const lines = [`Q: ${answer.question}`];
+  if (answer.truncated) lines.push("(the question was long; only its beginning was searched)");
+  if (answer.abstained) {
+    lines.push(ABSTENTION_TEXT[answer.reason ?? "not-covered"]);
+    return `${lines.join("\n")}\n`;
+  }
+  for (const passage of answer.passages) {
+    lines.push("", `${passage.rank}. ${passage.cite}  (score ${passage.score.toFixed(2)})`);
+    for (const line of emphasise(passage, options.color).split("\n")) lines.push(`   > ${line}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function emphasise(passage: AnswerPassage, color: boolean): string {
+  if (!color) return passage.text;
+  let out = "";
+  let at = 0;
+  for (const [start, end] of passage.highlights) {
+    out += `${passage.text.slice(at, start)}\u001b[1m${passage.text.slice(start, end)}\u001b[22m`;
+    at = end;
+  }
+  return out + passage.text.slice(at);
+}

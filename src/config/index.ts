@@ -1,0 +1,12 @@
+/** Settings from the environment, validated once, mapped onto the pipeline's options. */
+export { engineOptionsFrom } from "./engine-options.js";
+export { loadDotEnv } from "./environment.js";
+export {
+  BOT_TOKEN_PATTERN,
+  type BotSettings,
+  botSettingsSchema,
+  parseSettings,
+  SettingsError,
+  type Settings,
+  settingsSchema,
+} from "./settings.js";

@@ -1,0 +1,22 @@
+/**
+ * Reciprocal rank fusion: each leg contributes weight / (k + rank) for every passage it ranks.
+ * It needs no score calibration between BM25 (unbounded) and cosine (−1…1), which is why it is
+ * the default way of combining legs.
+ */
+export interface RankedList {
+  readonly weight: number;
+  readonly ids: readonly number[];
+}
+
+/** Fused scores by passage id, normalised so a passage ranked first by every leg scores 1. */
+export function reciprocalRankFusion(lists: readonly RankedList[], k = 60): Map<number, number> {
+  const scores = new Map<number, number>();
+  const best = lists.reduce((sum, list) => sum + (list.ids.length > 0 ? list.weight / (k + 1) : 0), 0);
+  for (const list of lists) {
+    list.ids.forEach((id, index) => {
+      scores.set(id, (scores.get(id) ?? 0) + list.weight / (k + index + 1));
+    });
+  }
+  if (best > 0) for (const [id, score] of scores) scores.set(id, score / best);
+  return scores;
+}

@@ -1,0 +1,156 @@
+import type { Embedder, Indexes, KeywordHit } from "../indexes/index.js";
+import { findOrdinalReference, type Passage } from "../passages/index.js";
+import { reciprocalRankFusion } from "./fusion.js";
+import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
+
+/** Options of {@link Retriever}; every field has a default. */
+export interface RetrieverOptions {
+  /** Passages returned per question. Default 3. */
+  k?: number;
+  /** How deep each leg looks before fusion. Default 30. */
+  depth?: number;
+  /** RRF constant. Default 60. */
+  rrfK?: number;
+  /** Leg weights in the fusion. Default keyword 1, dense 1. */
+  weights?: { keyword?: number; dense?: number };
+  /**
+   * Keyword evidence that the corpus answers the question: a top passage whose matched terms
+   * carry at least `minKeywordCoverage` of the question's IDF weight — or at least
+   * `minWeakCoverage` of it while also summing to `minMatchedIdf` (one rare word in common).
+   * With no such passage, no section named and no dense hit above `minDenseSimilarity`, the
+   * retriever abstains. Defaults measured by `npm run eval` on the article questions.
+   */
+  minKeywordCoverage?: number;
+  minWeakCoverage?: number;
+  minMatchedIdf?: number;
+  minDenseSimilarity?: number;
+}
+
+const DEFAULTS = {
+  k: 3,
+  depth: 30,
+  rrfK: 60,
+  minKeywordCoverage: 0.3,
+  minWeakCoverage: 0.2,
+  minMatchedIdf: 1.5,
+  minDenseSimilarity: 0.82,
+};
+
+/**
+ * Finds the passages that answer a question by fusing three legs: the structure leg (a question
+ * naming "the fourth directive" gets that section first, always), BM25 keywords, and, when a model
+ * is loaded, dense vectors. It abstains when no leg has real evidence, so the bot can say "not in
+ * the article" instead of quoting the nearest noise.
+ */
+export class Retriever {
+  private readonly options: typeof DEFAULTS & { weights: { keyword: number; dense: number } };
+
+  constructor(
+    private readonly indexes: Indexes,
+    private readonly embedder: Embedder | null,
+    options: RetrieverOptions = {},
+  ) {
+    const { weights, ...rest } = options;
+    this.options = { ...DEFAULTS, ...definedOnly(rest), weights: { keyword: 1, dense: 1, ...weights } };
+  }
+
+  /** The legs this retriever can use. */
+  get legs(): string[] {
+    return ["structure", "keyword", ...(this.dense ? ["dense"] : [])];
+  }
+
+  async search(question: string, k = this.options.k): Promise<Retrieval> {
+    const [vector] = this.dense ? await (this.embedder as Embedder).embedQueries([question]) : [];
+    return this.fuse(question, vector, k);
+  }
+
+  /** Many questions at once: the model embeds them in batches, which is what batch mode is for. */
+  async searchMany(questions: readonly string[], k = this.options.k): Promise<Retrieval[]> {
+    const vectors = this.dense ? await (this.embedder as Embedder).embedQueries(questions) : [];
+    return questions.map((question, i) => this.fuse(question, vectors[i], k));
+  }
+
+  private get dense() {
+    return this.embedder && this.indexes.dense?.model === this.embedder.modelId ? this.indexes.dense : null;
+  }
+
+  private fuse(question: string, vector: Float32Array | undefined, k: number): Retrieval {
+    const { depth } = this.options;
+    const reference = findOrdinalReference(question);
+    const sectionIds = reference ? this.sectionPassages(reference.ordinal) : [];
+    const queryTerms = this.indexes.keyword.queryTerms(question);
+    const keywordHits = this.indexes.keyword.search(question, depth);
+    const denseHits = vector && this.dense ? this.dense.index.search(vector, depth) : [];
+
+    const fused = reciprocalRankFusion(
+      [
+        { weight: this.options.weights.keyword, ids: keywordHits.map((h) => h.id) },
+        { weight: this.options.weights.dense, ids: denseHits.map((h) => h.id) },
+      ],
+      this.options.rrfK,
+    );
+    const evidence = new Map<number, LegEvidence>();
+    const matched = new Map<number, readonly string[]>();
+    keywordHits.forEach((hit, rank) => {
+      const coverage = this.indexes.keyword.coverage(queryTerms, hit.matchedTerms);
+      evidence.set(hit.id, { keyword: { rank: rank + 1, score: hit.score, coverage } });
+      matched.set(hit.id, hit.matchedTerms);
+    });
+    denseHits.forEach((hit, rank) => {
+      evidence.set(hit.id, {
+        ...evidence.get(hit.id),
+        dense: { rank: rank + 1, similarity: hit.similarity },
+      });
+    });
+    for (const id of sectionIds) evidence.set(id, { ...evidence.get(id), structure: true });
+
+    // Named sections lead, in their own order; the fused ranking follows.
+    const sectionScore = new Map(sectionIds.map((id, i) => [id, 2 - i / 100]));
+    const ranked = [...new Set([...sectionIds, ...fused.keys()])]
+      .map((id) => ({ id, score: sectionScore.get(id) ?? (fused.get(id) as number) }))
+      .sort((a, b) => b.score - a.score);
+
+    const passages: RetrievedPassage[] = ranked.slice(0, k).map(({ id, score }, index) => ({
+      rank: index + 1,
+      passage: this.indexes.passages[id] as Passage,
+      score: sectionScore.has(id) ? 1 : Math.min(0.99, Number(score.toFixed(4))),
+      legs: evidence.get(id) ?? {},
+      matchedTerms: matched.get(id) ?? [],
+    }));
+    const abstained = !this.hasEvidence(sectionIds, keywordHits, queryTerms, denseHits[0]?.similarity);
+    return {
+      question,
+      abstained,
+      passages,
+      ordinal: reference ? { ordinal: reference.ordinal, found: sectionIds.length > 0 } : null,
+      legs: this.legs,
+    };
+  }
+
+  /** Passages of every section numbered `ordinal`, in corpus order. */
+  private sectionPassages(ordinal: number): number[] {
+    return this.indexes.passages.filter((p) => p.ordinal === ordinal).map((p) => p.id);
+  }
+
+  private hasEvidence(
+    sectionIds: readonly number[],
+    keywordHits: readonly KeywordHit[],
+    queryTerms: readonly string[],
+    bestSimilarity: number | undefined,
+  ): boolean {
+    if (sectionIds.length > 0) return true;
+    const { keyword } = this.indexes;
+    const { minKeywordCoverage, minWeakCoverage, minMatchedIdf } = this.options;
+    const supported = keywordHits.slice(0, 5).some((hit) => {
+      const coverage = keyword.coverage(queryTerms, hit.matchedTerms);
+      const weight = hit.matchedTerms.reduce((sum, term) => sum + keyword.idf(term), 0);
+      return coverage >= minKeywordCoverage || (coverage >= minWeakCoverage && weight >= minMatchedIdf);
+    });
+    if (supported) return true;
+    return bestSimilarity !== undefined && bestSimilarity >= this.options.minDenseSimilarity;
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,144 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = mkdtempSync(join(tmpdir(), "cli-"));
+const corpusDir = join(root, "corpus");
+const indexDir = join(root, "index");
+const env = { ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, EMBEDDINGS: "off", NO_COLOR: "1" };
+
+/** Runs an npm script the way a user does; returns stdout, stderr and the exit code. */
+async function npm(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = run("npm", ["run", "--silent", ...args], { env: options.env ?? env, maxBuffer: 1 << 24 });
+  if (options.input !== undefined) {
+    child.child.stdin?.end(options.input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+interface JsonAnswer {
+  question: string;
+  abstained: boolean;
+  passages: { rank: number; doc: string; text: string; score: number; cite: string }[];
+}
+
+beforeAll(() => {
+  cpSync("corpus", corpusDir, { recursive: true });
+});
+
+describe("npm run index", () => {
+  it("builds every index and reports documents, passages, legs and time", async () => {
+    const { stdout, code } = await npm(["index", "--", "--corpus", corpusDir, "--out", indexDir]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/documents: 1/);
+    expect(stdout).toMatch(/passages: +\d+ \(8 numbered sections\)/);
+    expect(stdout).toMatch(/legs: +structure, keyword/);
+    expect(stdout).toMatch(/time: +[\d.]+ s/);
+  });
+});
+
+describe("npm run ask --json", () => {
+  const ask = async (question: string) => {
+    const { stdout, code } = await npm(["ask", "--", "--json", question]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    return JSON.parse(lines[0] as string) as JsonAnswer;
+  };
+
+  it("prints exactly one JSON object with the contract's fields", async () => {
+    const answer = await ask("Елбасының төртінші тапсырмасы қандай?");
+    expect(Object.keys(answer)).toEqual(["question", "abstained", "passages"]);
+    expect(answer.abstained).toBe(false);
+    expect(answer.passages).toHaveLength(3);
+    const [first] = answer.passages;
+    expect(Object.keys(first ?? {})).toEqual(["rank", "doc", "text", "score", "cite"]);
+    expect(first?.rank).toBe(1);
+    expect(first?.doc).toBe("assembly-26th-session");
+    expect(first?.text).toContain("ҚХА-ның «Жаңғыру жолы» атты жаңа жастар қозғалысы");
+    expect(first?.cite).toMatch(/"Төртінші" \(№4\), ¶\d+–\d+, lines \d+–\d+/);
+    expect(first?.score).toBeGreaterThan(0);
+  });
+
+  it.each([
+    "Төртінші тапсырмада не айтылған?",
+    "Tell me about directive number four",
+    "О чём четвёртое поручение?",
+  ])("puts the fourth directive first for %s", async (question) => {
+    const answer = await ask(question);
+    expect(answer.passages[0]?.text).toContain("«Жаңғыру жолы»");
+  });
+
+  it("finds the deputy chairs", async () => {
+    const answer = await ask("ҚХА Төрағасының жаңа орынбасарлары кім болды?");
+    expect(answer.passages[0]?.text).toContain("Тварионас");
+    expect(answer.passages[0]?.text).toContain("Салжанов");
+  });
+
+  it("answers --stdin questions in order, one JSON line each, in one process", async () => {
+    const questions = [
+      "Бесінші тапсырма не туралы?",
+      "Tell me about directive number four",
+      "Сегізінші тапсырма",
+    ];
+    const { stdout, code } = await npm(["ask", "--", "--json", "--stdin"], {
+      input: `${questions.join("\n")}\n`,
+    });
+    expect(code).toBe(0);
+    const answers = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as JsonAnswer);
+    expect(answers.map((a) => a.question)).toEqual(questions);
+    expect(answers.map((a) => a.passages[0]?.cite.match(/№(\d)/)?.[1])).toEqual(["5", "4", "8"]);
+  });
+
+  it("abstains on a question the article does not cover", async () => {
+    const answer = await ask("How tall is Mount Everest?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.passages).toEqual([]);
+  });
+});
+
+describe("human output and errors", () => {
+  it("quotes the passages under their citations", async () => {
+    const { stdout, code } = await npm(["ask", "--", "--k", "1", "Төртінші тапсырма"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Q: Төртінші тапсырма\n\n1\. "Төртінші" \(№4\)/);
+    expect(stdout).toContain("   > ҚХА-ның «Жаңғыру жолы»");
+  });
+
+  it("stops with one clear line, no stack trace, on a non-UTF-8 corpus file", async () => {
+    const bad = mkdtempSync(join(tmpdir(), "bad-corpus-"));
+    writeFileSync(join(bad, "broken.txt"), Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
+    const { stderr, code } = await npm(["ask", "--", "--json", "x"], {
+      env: { ...env, CORPUS_DIR: bad, INDEX_DIR: join(bad, "idx") },
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/broken\.txt: not UTF-8 text/);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("rejects a wrong flag with the usage line", async () => {
+    const { stderr, code } = await npm(["ask", "--", "--k", "zero", "q"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--k must be a whole number/);
+  });
+
+  it("rejects a wrong setting with the variable's name", async () => {
+    const { stderr, code } = await npm(["ask", "--", "q"], { env: { ...env, EMBEDDINGS: "sometimes" } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/EMBEDDINGS/);
+  });
+});

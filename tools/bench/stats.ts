@@ -1,0 +1,29 @@
+/** Small statistics helpers for benchmarks: medians and percentiles of timings. */
+
+/** The p-th percentile (0…100) of samples, nearest-rank. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+/** Milliseconds a synchronous or async function takes, per call, over `samples` calls. */
+export async function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (const input of inputs) {
+    const start = performance.now();
+    await fn(input);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** "1.23 ms". */
+export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+
+/** "×3.4" — how many times `baseline` is slower than `ours` (or faster, below 1). */
+export const ratio = (baseline: number, ours: number) => `×${(baseline / ours).toFixed(1)}`;
+
+/** Peak resident set size of this process so far, in MB. */
+export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import type { AnswerEngine } from "../../src/answer/index.js";
+import type { Retrieval } from "../../src/retriever/index.js";
+import { fmt, pct, type RankSummary, summarise, table } from "./metrics.js";
+
+/** One line of `eval/article-questions.jsonl`. */
+export interface ArticleQuestion {
+  readonly id: string;
+  readonly lang: "kk" | "ru" | "en";
+  readonly category: "ordinal" | "who" | "number" | "paraphrase" | "out-of-scope";
+  readonly q: string;
+  /** A substring of the answering passage, or null for out-of-scope questions. */
+  readonly expect: string | null;
+}
+
+/** The per-question outcome, for the miss list and for tests' floors. */
+export interface ArticleOutcome {
+  readonly question: ArticleQuestion;
+  readonly rank: number | null;
+  readonly abstained: boolean;
+  readonly first: string | null;
+}
+
+/** The whole article evaluation: outcomes plus the summaries the table prints. */
+export interface ArticleReport {
+  readonly outcomes: readonly ArticleOutcome[];
+  readonly byLanguage: Record<string, RankSummary>;
+  readonly byCategory: Record<string, RankSummary>;
+  readonly total: RankSummary;
+  /** Share of out-of-scope questions the engine declined. */
+  readonly abstention: number;
+  /** Share of in-scope questions the engine wrongly declined. */
+  readonly falseAbstention: number;
+}
+
+/** Reads the question set (JSON lines). */
+export function readArticleQuestions(path = "eval/article-questions.jsonl"): ArticleQuestion[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as ArticleQuestion);
+}
+
+/**
+ * Asks every question through the engine (retrieval with candidates kept even when it
+ * abstains) and scores: rank of the first passage containing `expect`, abstention on
+ * out-of-scope questions, false abstention on in-scope ones.
+ */
+export async function evaluateArticle(
+  engine: AnswerEngine,
+  questions: readonly ArticleQuestion[],
+): Promise<ArticleReport> {
+  const retrievals = await engine.retrieveMany(
+    questions.map((q) => q.q),
+    10,
+  );
+  const outcomes = questions.map((question, i) => outcomeOf(question, retrievals[i] as Retrieval));
+  const inScope = outcomes.filter((o) => o.question.expect !== null);
+  const outOfScope = outcomes.filter((o) => o.question.expect === null);
+  const group = (key: (o: ArticleOutcome) => string) => {
+    const groups: Record<string, (number | null)[]> = {};
+    for (const o of inScope) (groups[key(o)] ??= []).push(o.rank);
+    return Object.fromEntries(Object.entries(groups).map(([k, ranks]) => [k, summarise(ranks)]));
+  };
+  return {
+    outcomes,
+    byLanguage: group((o) => o.question.lang),
+    byCategory: group((o) => `${o.question.lang}/${o.question.category}`),
+    total: summarise(inScope.map((o) => o.rank)),
+    abstention: outOfScope.filter((o) => o.abstained).length / Math.max(1, outOfScope.length),
+    falseAbstention: inScope.filter((o) => o.abstained).length / Math.max(1, inScope.length),
+  };
+}
+
+function outcomeOf(question: ArticleQuestion, retrieval: Retrieval): ArticleOutcome {
+  const abstained = retrieval.abstained || (retrieval.ordinal !== null && !retrieval.ordinal.found);
+  const index =
+    question.expect === null
+      ? -1
+      : retrieval.passages.findIndex((p) => p.passage.text.includes(question.expect as string));
+  const first = retrieval.passages[0]?.passage.text.split("\n").join(" ").slice(0, 70) ?? null;
+  return { question, rank: index >= 0 ? index + 1 : null, abstained, first };
+}
+
+/** The printed report: tables per language and per category, abstention, and every miss. */
+export function formatArticleReport(report: ArticleReport, title: string): string {
+  const row = (name: string, s: RankSummary) => [name, String(s.n), fmt(s.hitAt1), fmt(s.hitAt3), fmt(s.mrr)];
+  const header = ["", "n", "hit@1", "hit@3", "MRR"];
+  const languages = Object.entries(report.byLanguage).map(([k, s]) => row(k, s));
+  const categories = Object.entries(report.byCategory)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, s]) => row(k, s));
+  const misses = report.outcomes
+    .filter((o) => o.question.expect !== null && (o.rank !== 1 || o.abstained))
+    .map(
+      (o) =>
+        `  ${o.question.id} ${o.abstained ? "[abstained] " : ""}rank ${o.rank ?? "-"}: ${o.question.q}\n      expected «${o.question.expect}»; first: ${o.first ?? "(nothing)"}`,
+    );
+  const wrongAnswers = report.outcomes
+    .filter((o) => o.question.expect === null && !o.abstained)
+    .map((o) => `  ${o.question.id} answered: ${o.question.q}\n      first: ${o.first ?? "(nothing)"}`);
+  return [
+    `## ${title}`,
+    table(header, [...languages, row("total", report.total)]),
+    "",
+    table(header, categories),
+    "",
+    `out-of-scope abstention: ${pct(report.abstention)}   in-scope false abstention: ${pct(report.falseAbstention)}`,
+    "",
+    `misses (${misses.length}):`,
+    ...misses,
+    `out-of-scope questions answered (${wrongAnswers.length}):`,
+    ...wrongAnswers,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,89 @@
+/**
+ * `npm run eval`: retrieval quality, printed as tables.
+ *
+ *   npm run eval -- [--model off|tiny|<hub id>] [--no-kazqad]
+ *
+ * - The project's own question set about the article (eval/article-questions.jsonl): hit@1,
+ *   hit@3, MRR per language and per category, abstention on out-of-scope questions, false
+ *   abstention on in-scope ones, and every miss with what came first instead.
+ * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
+ *   prefixes and the project's analyzer — and the dense leg when a model is given.
+ * `--model tiny` generates the bag-of-words test model (a plumbing check, not a quality figure);
+ * a hub id (e.g. Xenova/multilingual-e5-small) measures the real model where it can be loaded.
+ */
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { AnswerEngine } from "../../src/answer/index.js";
+import { type Embedder, kazakhAnalyzer, loadEmbedder } from "../../src/indexes/index.js";
+import { readCorpusTexts } from "../tiny-model/cli.js";
+import { generateTinyModel } from "../tiny-model/generate.js";
+import { evaluateArticle, formatArticleReport, readArticleQuestions } from "./article.js";
+import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
+import { fmt, table } from "./metrics.js";
+
+const { values } = parseArgs({
+  options: { model: { type: "string", default: "off" }, "no-kazqad": { type: "boolean", default: false } },
+});
+
+async function modelFor(name: string): Promise<Embedder | null> {
+  if (name === "off") return null;
+  if (name !== "tiny") return loadEmbedder({ model: name });
+  const root = mkdtempSync(join(tmpdir(), "eval-tiny-"));
+  const texts = [
+    ...(await readCorpusTexts("corpus")),
+    ...(kazqadAvailable() ? await readCorpusTexts(join(KAZQAD_DIR, "corpus")) : []),
+  ];
+  await generateTinyModel(join(root, "test", "tiny-bag-of-words"), { texts, dimensions: 128 });
+  return loadEmbedder({ model: "test/tiny-bag-of-words", modelDir: root, offline: true });
+}
+
+async function articleSection(embedder: Embedder | null): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), "eval-article-"));
+  cpSync("corpus", join(root, "corpus"), { recursive: true });
+  const engine = await AnswerEngine.open({
+    corpusDir: join(root, "corpus"),
+    indexDir: join(root, "index"),
+    analyzer: kazakhAnalyzer(),
+    embedderInstance: embedder,
+    ...(process.env.PASSAGE_MAX_CHARS
+      ? { passages: { maxChars: Number(process.env.PASSAGE_MAX_CHARS) } }
+      : {}),
+  });
+  const report = await evaluateArticle(engine, readArticleQuestions());
+  return formatArticleReport(
+    report,
+    `Article questions — legs: ${engine.legs.join(" + ")}${embedder ? ` (${embedder.modelId})` : ""}`,
+  );
+}
+
+async function kazqadSection(embedder: Embedder | null): Promise<string> {
+  const variants: [string, ReturnType<typeof kazakhAnalyzer>, Embedder | null][] = [
+    ["plain BM25 (surface forms)", kazakhAnalyzer({ stemmer: "none", stopwords: false }), null],
+    ["5-letter prefixes", kazakhAnalyzer({ stemmer: "prefix5", stopwords: false }), null],
+    ["project analyzer (keyword leg)", kazakhAnalyzer(), null],
+  ];
+  if (embedder) variants.push([`project analyzer + dense (${embedder.modelId})`, kazakhAnalyzer(), embedder]);
+  const rows: string[][] = [];
+  for (const [name, analyzer, model] of variants) {
+    const s = await evaluateKazqad(analyzer, model);
+    rows.push([name, String(s.n), fmt(s.hitAt1), fmt(s.hitAt5), fmt(s.mrr)]);
+  }
+  return [
+    `## KazQAD dev (${KAZQAD_DIR}, document level)`,
+    table(["", "n", "R@1", "R@5", "MRR@10"], rows),
+    "",
+  ].join("\n");
+}
+
+const embedder = await modelFor(values.model);
+process.stdout.write(`${await articleSection(null)}\n`);
+if (embedder) process.stdout.write(`${await articleSection(embedder)}\n`);
+if (!values["no-kazqad"]) {
+  process.stdout.write(
+    kazqadAvailable()
+      ? `${await kazqadSection(embedder)}\n`
+      : `(KazQAD dev not found at ${KAZQAD_DIR}: skipped)\n`,
+  );
+}
