@@ -59,7 +59,10 @@ export async function evaluateArticle(
   const outOfScope = outcomes.filter((o) => o.question.expect === null);
   const group = (key: (o: ArticleOutcome) => string) => {
     const groups: Record<string, (number | null)[]> = {};
-    for (const o of inScope) (groups[key(o)] ??= []).push(o.rank);
+    for (const o of inScope) {
+      const name = key(o);
+      groups[name] = [...(groups[name] ?? []), o.rank];
+    }
     return Object.fromEntries(Object.entries(groups).map(([k, ranks]) => [k, summarise(ranks)]));
   };
   return {
