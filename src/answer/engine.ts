@@ -1,4 +1,4 @@
-import type { CorpusDocument } from "../corpus/index.js";
+import { type CorpusDocument, loadGlossary } from "../corpus/index.js";
 import {
   type Embedder,
   type EmbedderOptions,
@@ -73,7 +73,8 @@ export class AnswerEngine {
       log,
       ...(options.progress ? { progress: options.progress } : {}),
     });
-    const retriever = new Retriever(opened.indexes, embedder, options.retriever);
+    const glossary = await loadGlossary(options.corpusDir ?? "corpus");
+    const retriever = new Retriever(opened.indexes, embedder, { glossary, ...options.retriever });
     return new AnswerEngine(opened, retriever, embedder, options.maxQuestionChars ?? 1000);
   }
 

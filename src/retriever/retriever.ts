@@ -1,6 +1,8 @@
+import type { Glossary } from "../corpus/index.js";
 import type { Embedder, Indexes, KeywordHit } from "../indexes/index.js";
 import { findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
+import { GlossaryExpansion } from "./glossary-expansion.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
 
 /** Options of {@link Retriever}; every field has a default. */
@@ -24,6 +26,8 @@ export interface RetrieverOptions {
   minWeakCoverage?: number;
   minMatchedIdf?: number;
   minDenseSimilarity?: number;
+  /** The corpus's kk/ru/en key terms, to let Russian and English questions meet Kazakh words. */
+  glossary?: Glossary;
 }
 
 const DEFAULTS = {
@@ -44,13 +48,15 @@ const DEFAULTS = {
  */
 export class Retriever {
   private readonly options: typeof DEFAULTS & { weights: { keyword: number; dense: number } };
+  private readonly expansion: GlossaryExpansion;
 
   constructor(
     private readonly indexes: Indexes,
     private readonly embedder: Embedder | null,
     options: RetrieverOptions = {},
   ) {
-    const { weights, ...rest } = options;
+    const { weights, glossary, ...rest } = options;
+    this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
     this.options = { ...DEFAULTS, ...definedOnly(rest), weights: { keyword: 1, dense: 1, ...weights } };
   }
 
@@ -78,8 +84,8 @@ export class Retriever {
     const { depth } = this.options;
     const reference = findOrdinalReference(question);
     const sectionIds = reference ? this.sectionPassages(reference.ordinal) : [];
-    const queryTerms = this.indexes.keyword.queryTerms(question);
-    const keywordHits = this.indexes.keyword.search(question, depth);
+    const queryTerms = this.expansion.expand(this.indexes.keyword.queryConcepts(question));
+    const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
     const denseHits = vector && this.dense ? this.dense.index.search(vector, depth) : [];
 
     const fused = reciprocalRankFusion(
@@ -135,7 +141,7 @@ export class Retriever {
   private hasEvidence(
     sectionIds: readonly number[],
     keywordHits: readonly KeywordHit[],
-    queryTerms: readonly string[],
+    queryTerms: readonly (readonly string[])[],
     bestSimilarity: number | undefined,
   ): boolean {
     if (sectionIds.length > 0) return true;

@@ -1,4 +1,10 @@
-import { type AnalyzerOptions, analyzeTerms } from "../../text/index.js";
+import {
+  type AnalyzerOptions,
+  analyzeTerms,
+  detectLanguage,
+  queryTermVariants,
+  tokenizeWords,
+} from "../../text/index.js";
 import type { TermAnalyzer } from "./keyword-index.js";
 
 /**
@@ -16,6 +22,11 @@ export function kazakhAnalyzer(options: AnalyzerOptions = {}): TermAnalyzer {
   return {
     version,
     documentTerms: (text) => analyzeTerms(text, options),
-    queryTerms: (text) => analyzeTerms(text, options),
+    queryConcepts: (text, hint) => {
+      const language = hint ?? (options.language !== undefined ? options.language : detectLanguage(text));
+      return tokenizeWords(text)
+        .map((word) => queryTermVariants(word, { ...options, language }))
+        .filter((concept) => concept.length > 0);
+    },
   };
 }

@@ -8,8 +8,12 @@ import type { Passage } from "../../passages/index.js";
 export interface TermAnalyzer {
   /** Terms of a passage, in order, already normalised and stemmed. */
   documentTerms(text: string): string[];
-  /** Terms of a question; may add variants (a transliterated name) beside the analysed word. */
-  queryTerms(text: string): string[];
+  /**
+   * A question as concepts: one group per content word, holding that word's analysed term and
+   * its variants (a transliterated name). A concept is matched when any of its terms is.
+   * `language` overrides detection (a lone glossary word is too short to detect).
+   */
+  queryConcepts(text: string, language?: "kk" | "ru" | "en"): string[][];
   /** A version string written into the manifest: a changed analyzer makes a saved index stale. */
   readonly version: string;
 }
@@ -81,28 +85,39 @@ export class KeywordIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Share (0…1) of the question's IDF weight that a passage's matched terms carry. */
-  coverage(queryTerms: readonly string[], matchedTerms: readonly string[]): number {
-    const total = queryTerms.reduce((sum, term) => sum + this.idf(term), 0);
-    if (total === 0) return 0;
+  /**
+   * Share (0…1) of the question's weight that a passage matches. Each concept weighs as its
+   * rarest term (an unknown word weighs most) and counts as matched when any of its terms is.
+   */
+  coverage(concepts: readonly (readonly string[])[], matchedTerms: readonly string[]): number {
     const matched = new Set(matchedTerms);
-    return (
-      queryTerms.filter((term) => matched.has(term)).reduce((sum, term) => sum + this.idf(term), 0) / total
-    );
+    let total = 0;
+    let covered = 0;
+    for (const concept of concepts) {
+      const weight = Math.max(0, ...concept.map((term) => this.idf(term)));
+      total += weight;
+      if (concept.some((term) => matched.has(term))) covered += weight;
+    }
+    return total === 0 ? 0 : covered / total;
   }
 
   toJSON(): string {
     return JSON.stringify(this.search_);
   }
 
-  /** Analysed terms of a question, as the index sees them (for highlighting and abstention). */
-  queryTerms(question: string): string[] {
-    return [...new Set(this.analyzer.queryTerms(question))];
+  /** The question's concepts as the index sees them (see {@link TermAnalyzer.queryConcepts}). */
+  queryConcepts(question: string, language?: "kk" | "ru" | "en"): string[][] {
+    return this.analyzer.queryConcepts(question, language);
   }
 
   /** Passages sharing terms with the question, best BM25 score first. */
   search(question: string, limit = this.options.limit ?? 50): KeywordHit[] {
-    const terms = this.queryTerms(question);
+    return this.searchConcepts(this.queryConcepts(question), limit);
+  }
+
+  /** Like {@link search}, for concepts already analysed (and perhaps expanded by a glossary). */
+  searchConcepts(concepts: readonly (readonly string[])[], limit = this.options.limit ?? 50): KeywordHit[] {
+    const terms = [...new Set(concepts.flat())];
     if (terms.length === 0) return [];
     const results = this.search_.search(terms.join(" "), {
       tokenize: (text) => text.split(" "),

@@ -1,0 +1,34 @@
+import type { Glossary } from "../corpus/index.js";
+import type { KeywordIndex } from "../indexes/index.js";
+
+/**
+ * Expands a question's concepts with the corpus's own words from its glossary: a Russian or
+ * English word listed there ("поручение", "deputy") also searches for the Kazakh words of its
+ * entry ("тапсырма", "орынбасар"). Built once per retriever; every word goes through the keyword
+ * index's own analysis, so stems meet stems.
+ */
+export class GlossaryExpansion {
+  private readonly targets = new Map<string, string[]>();
+
+  constructor(glossary: Glossary, keyword: KeywordIndex) {
+    for (const entry of glossary.entries) {
+      const kazakh = [...new Set(entry.kk.flatMap((word) => keyword.queryConcepts(word, "kk").flat()))];
+      const sources = [
+        ...entry.ru.map((word) => [word, "ru"] as const),
+        ...entry.en.map((word) => [word, "en"] as const),
+      ];
+      for (const [word, language] of sources) {
+        for (const term of keyword.queryConcepts(word, language).flat()) {
+          this.targets.set(term, [...new Set([...(this.targets.get(term) ?? []), ...kazakh])]);
+        }
+      }
+    }
+  }
+
+  /** The concepts with their glossary equivalents added as alternatives. */
+  expand(concepts: readonly (readonly string[])[]): string[][] {
+    return concepts.map((concept) => [
+      ...new Set([...concept, ...concept.flatMap((term) => this.targets.get(term) ?? [])]),
+    ]);
+  }
+}
