@@ -13,7 +13,7 @@ import { type Retrieval, Retriever, type RetrieverOptions } from "../retriever/i
 import { detectLanguage } from "../text/index.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
-import { highlightsOf } from "./highlight.js";
+import { Highlighter } from "./highlight.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
 /** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
@@ -55,6 +55,7 @@ export class AnswerEngine {
     private readonly retriever: Retriever,
     readonly embedder: Embedder | null,
     private readonly maxQuestionChars: number,
+    private readonly highlighter: Highlighter,
   ) {}
 
   static async open(options: EngineOptions): Promise<AnswerEngine> {
@@ -75,7 +76,8 @@ export class AnswerEngine {
     });
     const glossary = await loadGlossary(options.corpusDir ?? "corpus");
     const retriever = new Retriever(opened.indexes, embedder, { glossary, ...options.retriever });
-    return new AnswerEngine(opened, retriever, embedder, options.maxQuestionChars ?? 1000);
+    const highlighter = new Highlighter(options.analyzer);
+    return new AnswerEngine(opened, retriever, embedder, options.maxQuestionChars ?? 1000, highlighter);
   }
 
   get indexes(): Indexes {
@@ -175,7 +177,7 @@ export class AnswerEngine {
       text: r.passage.text,
       score: r.score,
       cite: citeOf(r.passage),
-      highlights: highlightsOf(r.passage.text, r.matchedTerms),
+      highlights: this.highlighter.highlights(r.passage.text, r.matchedTerms),
       legs: r.legs,
     }));
     const reason = retrieval.abstained ? "not-covered" : null;

@@ -2,5 +2,5 @@
 export { citeOf, lineRange, paragraphRange, shortTitle } from "./citation.js";
 export { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 export { AnswerEngine, type AskOptions, type EngineOptions } from "./engine.js";
-export { highlightsOf } from "./highlight.js";
+export { Highlighter } from "./highlight.js";
 export type { AbstentionReason, Answer, AnswerPassage, Language } from "./types.js";

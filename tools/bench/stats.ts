@@ -22,8 +22,8 @@ export async function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknow
 /** "1.23 ms". */
 export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 
-/** "×3.4" — how many times `baseline` is slower than `ours` (or faster, below 1). */
-export const ratio = (baseline: number, ours: number) => `×${(baseline / ours).toFixed(1)}`;
+/** "3.4× the baseline" — ours divided by the baseline (below 1: ours is faster). */
+export const ratio = (baseline: number, ours: number) => `${(ours / baseline).toFixed(2)}× baseline`;
 
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;

@@ -13,7 +13,7 @@ export interface VectorIndexOptions {
   m?: number;
   /** Build-time candidate list size. Default 200. */
   efConstruction?: number;
-  /** Query-time candidate list size; raised to k when smaller. Default 64. */
+  /** Query-time candidate list size; raised to k when smaller. Default 128. */
   efSearch?: number;
   /** Seed for reproducible graphs. Default 100. */
   seed?: number;
@@ -47,7 +47,7 @@ export class VectorIndex {
     vectors.forEach((vector, id) => {
       index.addPoint(Array.from(vector), id);
     });
-    return new VectorIndex(index, dimensions, vectors.length, options.efSearch ?? 64);
+    return new VectorIndex(index, dimensions, vectors.length, options.efSearch ?? 128);
   }
 
   /** Loads a saved index; `size` and `dimensions` come from the manifest written beside it. */
@@ -58,7 +58,7 @@ export class VectorIndex {
     if (index.getCurrentCount() !== size) {
       throw new Error(`${path} holds ${index.getCurrentCount()} vectors, the manifest says ${size}`);
     }
-    return new VectorIndex(index, dimensions, size, options.efSearch ?? 64);
+    return new VectorIndex(index, dimensions, size, options.efSearch ?? 128);
   }
 
   save(path: string): void {
