@@ -1,0 +1,21 @@
+/**
+ * Text analysis for the keyword index and small language utilities (Kazakh, Russian, English).
+ * Everything the rest of the project needs is re-exported here, so callers never depend on the
+ * file layout of this folder.
+ */
+export {
+  type AnalyzerOptions,
+  analyzeTerms,
+  miniSearchAnalyzer,
+  processTerm,
+  queryTermVariants,
+  type StemmerKind,
+  tokenize,
+} from "./analyzer.js";
+export { type KazakhStemOptions, stemKazakh } from "./kazakh-stemmer.js";
+export { detectLanguage, type Language } from "./language.js";
+export { fixMixedScript, KAZAKH_SPECIFIC_LETTERS, lowerCase, normalizeText } from "./normalize.js";
+export { russianTerms, stemEnglish, stemRussian, stemWord, wordLanguage } from "./stemmers.js";
+export { ENGLISH_STOPWORDS, isStopword, KAZAKH_STOPWORDS, RUSSIAN_STOPWORDS } from "./stopwords.js";
+export { tokenizeWords, type WordSpan, wordSpans } from "./tokenize.js";
+export { latinToCyrillic, latinToCyrillicVariants } from "./transliterate.js";

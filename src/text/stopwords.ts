@@ -1,0 +1,65 @@
+/**
+ * Stop words: question words and function words of Kazakh, Russian and English.
+ *
+ * Questions are full of words that say nothing about WHICH passage answers them ("не туралы?",
+ * "что такое", "how many"); left in, they match every passage and blur BM25 ranking. Only
+ * closed-class words are listed (pronouns, particles, conjunctions, postpositions, copulas,
+ * question words), in their surface forms, because they are checked before stemming. Content
+ * words are never listed, even frequent ones ("жыл", "бар", "жоқ"): BM25's IDF handles those.
+ * "мен" is both "and/with" and "I": a stop word either way.
+ */
+
+/** Kazakh question words, particles, conjunctions, pronouns, postpositions and copulas. */
+export const KAZAKH_STOPWORDS: ReadonlySet<string> = new Set(
+  // question words and question particles
+  (
+    "не неге неден нені ненің немене нешінші неше неліктен қандай қандайы қай қайда қайдан " +
+    "қайсы қайсысы қашан қанша қаншалықты кім кімнің кімге кімді кімнен кіммен кімдер кімдерді " +
+    "қалай қалайша ма ме ба бе па пе ше шы " +
+    // conjunctions and particles
+    "және мен бен пен да де та те ғой ғана тек әрі немесе я яки бірақ алайда сондықтан " +
+    "өйткені себебі егер онда әлде тағы енді ал " +
+    // pronouns and demonstratives
+    "бұл осы сол ол олар оның олардың оны оларды оған оларға одан онда мұның бұның бұған " +
+    "мұны бұны осының осыған осыны осында сонда соның соған соны менің маған мені біз біздің " +
+    "бізге бізді сен сенің сіз сіздің өз өзі өзінің өзіне өзін бәрі барлық әр әрбір ең " +
+    // postpositions and relational words
+    "туралы жайлы жөнінде үшін арқылы бойынша сияқты секілді дейін кейін бері сайын қарай " +
+    "бірге кезде кезінде арасында ішінде " +
+    // copulas, auxiliaries and quotative verbs
+    "деп деді деген дегеніміз дегеніңіз дейді дегенде болып табылады табылатын екен еді емес " +
+    "болды болған болады"
+  ).split(" "),
+);
+
+/** Russian question words, prepositions, conjunctions, particles, pronouns and copulas. */
+export const RUSSIAN_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "что чего чему чем чём какой какая какое какие какого каким какую каких кто кого кому " +
+    "кем ком когда где куда откуда сколько почему зачем как каков какова ли разве " +
+    "о об обо в во на с со к ко по из от до за для при про у над под без через между " +
+    "и а но или либо да же бы то не ни это этот эта эти этого этой этом этих тот та те " +
+    "он она оно они его ее её их ему ей им ним ней них я мы вы ты мне нас вас меня себя " +
+    "был была было были быть есть является являются который которая которое которые " +
+    "такой такая такое также тоже расскажи расскажите скажи скажите пожалуйста"
+  ).split(" "),
+);
+
+/** English question words, articles, prepositions, auxiliaries, pronouns and request verbs. */
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "what which who whom whose when where why how many much the a an of about is are was " +
+    "were be been being do does did done tell me please in on at to for from by with and " +
+    "or not no it its this that these those there their they them he she his her him i you " +
+    "we us our your as into can could would should will shall has have had any some give " +
+    "list describe explain say said"
+  ).split(" "),
+);
+
+/**
+ * True for a normalized word that is a stop word in any of the three languages. The three
+ * lists barely collide (a Cyrillic "а" is Russian, a Latin "a" English), so no language needed.
+ */
+export function isStopword(word: string): boolean {
+  return KAZAKH_STOPWORDS.has(word) || RUSSIAN_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
+}
