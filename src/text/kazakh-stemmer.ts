@@ -160,8 +160,18 @@ const CASE: Suffix[] = [
 /** Possessive endings (1st/2nd/3rd person, singular/plural, polite). */
 const NOT_HIGH_VOWEL = "аәеёоөұүэюя";
 const CONSONANT = R.replace("и", "") + L + N + Z + VL;
+/**
+ * A one-letter possessive -ы/-і follows a consonant, but not г/ғ after another consonant: there
+ * the vowel belongs to the word or to the adjective suffix -ғы/-гі (белгі, негізгі, ежелгі), and
+ * cutting it would split one word into two stems (белг-і vs белгі-сі).
+ */
+const SHORT_POSSESSIVE_BASE = new RegExp(`[${CONSONANT}]$`);
+const CLUSTER_BEFORE_I = /[^аәеёиоөұүыіэюяу][гғ]$/;
 const POSSESSIVE: Suffix[] = [
-  ...list("ымыз іміз ыңыз іңіз ым ім ың ің ы і", CONSONANT),
+  ...list("ымыз іміз ыңыз іңіз ым ім ың ің", CONSONANT),
+  ...list("ы і", {
+    test: (stem: string) => SHORT_POSSESSIVE_BASE.test(stem) && !CLUSTER_BEFORE_I.test(stem),
+  } as RegExp),
   ...list("мыз міз ңыз ңіз м ң сы сі", NOT_HIGH_VOWEL),
 ];
 
@@ -198,7 +208,8 @@ const DEVOICE: Readonly<Record<string, string>> = { б: "п", ғ: "қ", г: "к"
 function devoice(stem: string): string {
   const last = stem.at(-1) ?? "";
   const to = DEVOICE[last];
-  return to ? stem.slice(0, -1) + to : stem;
+  // Only a consonant after a vowel alternates (жүрек → жүрегі); after a consonant it is the word's own.
+  return to && isVowel(stem.at(-2)) ? stem.slice(0, -1) + to : stem;
 }
 
 /**

@@ -38,6 +38,9 @@ export async function evaluateKazqad(
     indexDir: mkdtempSync(join(tmpdir(), "kazqad-index-")),
     analyzer,
     embedderInstance: embedder,
+    ...(process.env.PASSAGE_MAX_CHARS
+      ? { passages: { maxChars: Number(process.env.PASSAGE_MAX_CHARS) } }
+      : {}),
   });
   const retrievals = await engine.retrieveMany(
     questions.map((q) => q.q),
