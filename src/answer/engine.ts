@@ -14,6 +14,8 @@ import { detectLanguage } from "../text/index.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 import { Highlighter } from "./highlight.js";
+import { leadsFor } from "./leads.js";
+import { questionKindOf } from "./question-kind.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
 /** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
@@ -155,13 +157,14 @@ export class AnswerEngine {
     hint: Language | undefined,
   ): Answer {
     const language = detectLanguage(prepared.text) ?? hint ?? "kk";
-    const base = { question: prepared.original, language, truncated: prepared.truncated };
+    const kind = questionKindOf(prepared.text);
+    const base = { question: prepared.original, language, truncated: prepared.truncated, kind };
     if (retrieval === null) {
-      return { ...base, abstained: true, reason: "empty-question", passages: [], ordinal: null };
+      return { ...base, abstained: true, reason: "empty-question", passages: [], ordinal: null, leads: [] };
     }
     const ordinal = retrieval.ordinal?.ordinal ?? null;
     if (retrieval.ordinal && !retrieval.ordinal.found) {
-      return { ...base, abstained: true, reason: "no-such-section", passages: [], ordinal };
+      return { ...base, abstained: true, reason: "no-such-section", passages: [], ordinal, leads: [] };
     }
     const quoted = retrieval.abstained ? [] : retrieval.passages;
     const passages: AnswerPassage[] = quoted.map((r) => ({
@@ -181,6 +184,7 @@ export class AnswerEngine {
       legs: r.legs,
     }));
     const reason = retrieval.abstained ? "not-covered" : null;
-    return { ...base, abstained: retrieval.abstained, reason, passages, ordinal };
+    const leads = retrieval.ordinal ? [] : leadsFor(kind, passages);
+    return { ...base, abstained: retrieval.abstained, reason, passages, ordinal, leads };
   }
 }

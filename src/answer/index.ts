@@ -3,4 +3,7 @@ export { citeOf, lineRange, paragraphRange, shortTitle } from "./citation.js";
 export { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 export { AnswerEngine, type AskOptions, type EngineOptions } from "./engine.js";
 export { Highlighter } from "./highlight.js";
+export { type LeadLine, leadsFor } from "./leads.js";
+export { type NamedPerson, peopleIn } from "./names.js";
+export { type QuestionKind, questionKindOf } from "./question-kind.js";
 export type { AbstentionReason, Answer, AnswerPassage, Language } from "./types.js";

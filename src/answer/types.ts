@@ -1,4 +1,6 @@
 import type { LegEvidence } from "../retriever/index.js";
+import type { LeadLine } from "./leads.js";
+import type { QuestionKind } from "./question-kind.js";
 
 /** Languages the interface speaks. Quotes stay in the corpus's own language. */
 export type Language = "kk" | "ru" | "en";
@@ -36,6 +38,13 @@ export interface Answer {
   readonly passages: readonly AnswerPassage[];
   /** The section number the question named, if any. */
   readonly ordinal: number | null;
+  /** What the question asks for ("who", "count"…), which decides the lead lines. */
+  readonly kind: QuestionKind;
+  /**
+   * Lines to lead with before the quotes — the names with their roles for "who", the sentence
+   * with the figure for "how many" — each a span of a quoted passage. Empty when none fits.
+   */
+  readonly leads: readonly LeadLine[];
   /** True when the question was cut to the configured maximum length before searching. */
   readonly truncated: boolean;
 }

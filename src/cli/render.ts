@@ -1,4 +1,4 @@
-import type { Answer, AnswerPassage } from "../answer/index.js";
+import type { Answer } from "../answer/index.js";
 
 /** The `--json` line of one answer: the contract other tools and benchmarks rely on. */
 export function answerToJson(answer: Answer): string {
@@ -32,20 +32,27 @@ export function answerToText(answer: Answer, options: { color: boolean }): strin
     lines.push(ABSTENTION_TEXT[answer.reason ?? "not-covered"]);
     return `${lines.join("\n")}\n`;
   }
+  if (answer.leads.length > 0) {
+    lines.push("");
+    for (const lead of answer.leads)
+      lines.push(`• ${emphasise(lead.text, lead.emphasis, options.color)}  [${lead.rank}]`);
+  }
   for (const passage of answer.passages) {
     lines.push("", `${passage.rank}. ${passage.cite}  (score ${passage.score.toFixed(2)})`);
-    for (const line of emphasise(passage, options.color).split("\n")) lines.push(`   > ${line}`);
+    for (const line of emphasise(passage.text, passage.highlights, options.color).split("\n"))
+      lines.push(`   > ${line}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
-function emphasise(passage: AnswerPassage, color: boolean): string {
-  if (!color) return passage.text;
+function emphasise(text: string, ranges: readonly (readonly [number, number])[], color: boolean): string {
+  if (!color) return text;
   let out = "";
   let at = 0;
-  for (const [start, end] of passage.highlights) {
-    out += `${passage.text.slice(at, start)}\u001b[1m${passage.text.slice(start, end)}\u001b[22m`;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    out += `${text.slice(at, start)}\u001b[1m${text.slice(start, end)}\u001b[22m`;
     at = end;
   }
-  return out + passage.text.slice(at);
+  return out + text.slice(at);
 }

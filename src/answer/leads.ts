@@ -1,0 +1,110 @@
+import { type NamedPerson, peopleIn } from "./names.js";
+import type { QuestionKind } from "./question-kind.js";
+import type { AnswerPassage } from "./types.js";
+
+/**
+ * A line an answer leads with: a span of one quoted passage (extractive — nothing invented),
+ * with the part to emphasise (a name, a figure) and the rank of the passage it came from, so the
+ * presentation can link the line to its quote.
+ */
+export interface LeadLine {
+  readonly text: string;
+  /** Ranges of `text` to show in bold. */
+  readonly emphasis: readonly (readonly [number, number])[];
+  /** Rank of the passage the line comes from. */
+  readonly rank: number;
+}
+
+/** Digits (with Kazakh case endings: "40-тан"), Roman numerals, number words of kk/ru/en. */
+const FIGURE =
+  /\d+(?:[.,]\d+)?(?:-\p{L}+)?|(?<!\p{L})[XХVІIL]{2,}(?!\p{L})|(?<!\p{L})(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жүз|мың|миллион|миллиард|ондаған|жүздеген)(?!\p{L})/giu;
+/** Month names and "year" words that make a line about *when*. */
+const DATE_WORD =
+  /(?<!\p{L})(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|жыл\p{L}*|биыл|былтыр)(?!\p{L})/giu;
+
+/**
+ * The lines an answer leads with, for questions that want a specific thing: the people (with
+ * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
+ * the best sentence for "where". Lines come from the best passage that has what the kind needs.
+ */
+export function leadsFor(kind: QuestionKind, passages: readonly AnswerPassage[]): LeadLine[] {
+  if (kind === "other") return [];
+  for (const passage of passages) {
+    const lines = kind === "who" ? peopleLines(passage) : sentenceLine(kind, passage);
+    if (lines.length > 0) return lines;
+  }
+  return [];
+}
+
+/**
+ * "Name — role" lines for the people of the sentence that best matches the question. When the
+ * question matched that sentence only inside some people's names or roles ("who spoke from
+ * Shymkent?"), just those people; when it matched the sentence around them ("who were appointed
+ * deputy chairs?"), everyone the sentence names.
+ */
+function peopleLines(passage: AnswerPassage): LeadLine[] {
+  const inside = (range: readonly [number, number], from: number, to: number) =>
+    range[0] >= from && range[1] <= to;
+  let best: { people: NamedPerson[]; hits: (readonly [number, number])[] } | null = null;
+  for (const sentence of sentencesOf(passage.text)) {
+    const end = sentence.start + sentence.text.length;
+    const people = peopleIn(passage.text).filter((p) => inside(p.name, sentence.start, end));
+    const hits = passage.highlights.filter((h) => inside(h, sentence.start, end));
+    if (people.length > 0 && hits.length > 0 && (best === null || hits.length > best.hits.length))
+      best = { people, hits };
+  }
+  if (best === null) return [];
+  const spanOf = (p: NamedPerson): readonly [number, number] => [p.role?.[0] ?? p.name[0], p.name[1]];
+  const hitsOf = (p: NamedPerson) => best.hits.filter((h) => inside(h, ...spanOf(p))).length;
+  const most = Math.max(0, ...best.people.map(hitsOf));
+  const touched = best.people.filter((p) => most > 0 && hitsOf(p) === most);
+  const aroundPeople = best.hits.some((h) => !best.people.some((p) => inside(h, ...spanOf(p))));
+  const chosen = touched.length > 0 && !aroundPeople ? touched : best.people;
+  return chosen.map((person) => {
+    const name = passage.text.slice(...person.name);
+    const role = person.role ? passage.text.slice(...person.role) : "";
+    return { text: role ? `${name} — ${role}` : name, emphasis: [[0, name.length]], rank: passage.rank };
+  });
+}
+
+/** The sentence of the passage that best matches the question and holds what the kind needs. */
+function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
+  let best: { text: string; start: number; score: number } | null = null;
+  for (const sentence of sentencesOf(passage.text)) {
+    const figures = kind === "where" ? [] : [...sentence.text.matchAll(kind === "when" ? DATE_WORD : FIGURE)];
+    const dates = kind === "when" ? [...sentence.text.matchAll(FIGURE)] : [];
+    if (kind !== "where" && figures.length + dates.length === 0) continue;
+    const end = sentence.start + sentence.text.length;
+    const score = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end).length;
+    if (score > 0 && (best === null || score > best.score)) best = { ...sentence, score };
+  }
+  if (best === null) return [];
+  const emphasis =
+    kind === "where"
+      ? []
+      : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
+  return [
+    {
+      text: best.text,
+      emphasis: emphasis
+        .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const)
+        .sort((a, b) => a[0] - b[0]),
+      rank: passage.rank,
+    },
+  ];
+}
+
+/** Lines of a passage, each cut at sentence ends, with their offsets. */
+function sentencesOf(text: string): { text: string; start: number }[] {
+  const sentences: { text: string; start: number }[] = [];
+  for (const match of text.matchAll(/[^\n]+/g)) {
+    // A sentence ends at . ! ? before a capital, a quote or a digit — not inside "Н.Назарбаев".
+    for (const part of (match[0] ?? "").matchAll(/.+?(?:[.!?…]+(?=\s+[«"\p{Lu}\d])|$)/gu)) {
+      const raw = part[0];
+      const trimmed = raw.trim();
+      if (trimmed.length < 8) continue;
+      sentences.push({ text: trimmed, start: (match.index ?? 0) + (part.index ?? 0) + raw.indexOf(trimmed) });
+    }
+  }
+  return sentences;
+}

@@ -1,0 +1,32 @@
+import { normalizeText, tokenizeWords } from "../text/index.js";
+
+/** What a question asks for, as far as the answer's lead line is concerned. */
+export type QuestionKind = "who" | "count" | "when" | "where" | "other";
+
+/** Question words per kind, in kk, ru and en (normalised: lower case, ё → е). */
+const CUES: readonly [QuestionKind, RegExp][] = [
+  ["who", /^(?:кім|кімдер|кімді|кімдерді|кімге|кімнің|кто|кого|кому|кем|who|whom|whose)$/],
+  ["count", /^(?:қанша|неше|нешеу|нешінші|сколько|скольким|many|much)$/],
+  ["when", /^(?:қашан|когда|when)$/],
+  ["where", /^(?:қайда|қай жерде|где|куда|where)$/],
+];
+
+/** Multi-word cues: "қай жылы", "в каком году", "what year", "which city". */
+const PHRASES: readonly [QuestionKind, RegExp][] = [
+  ["when", /(?:қай жылы|қай күні|в каком году|какого числа|what year|which year|what date)/],
+  ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
+  ["who", /(?:назови|назовите|name the)/],
+];
+
+/**
+ * The kind of a question, from its question words in Kazakh, Russian or English. "Who were
+ * appointed…?" wants names, "how many…?" a figure: the answer leads with that, taken from the
+ * passage, before quoting the passage itself.
+ */
+export function questionKindOf(question: string): QuestionKind {
+  const normalized = normalizeText(question);
+  for (const [kind, phrase] of PHRASES) if (phrase.test(normalized)) return kind;
+  const words = tokenizeWords(question);
+  for (const [kind, cue] of CUES) if (words.some((word) => cue.test(word))) return kind;
+  return "other";
+}
