@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { env } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveEmbedder } from "../src/answer/embeddings.js";
+import { resolveEmbedder } from "../src/answer/index.js";
+import { loadCorpus } from "../src/corpus/index.js";
 import {
   type Embedder,
   loadEmbedder,
@@ -14,7 +15,6 @@ import {
   readManifest,
 } from "../src/indexes/index.js";
 import { buildPassages } from "../src/passages/index.js";
-import { loadCorpus } from "../src/corpus/index.js";
 import { startHubServer } from "../tools/tiny-model/hub-server.js";
 import { simpleAnalyzer } from "./support/simple-analyzer.js";
 import { TINY_MODEL_ID, tinyModelDir } from "./support/tiny-model.js";

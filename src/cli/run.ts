@@ -1,6 +1,6 @@
+import { SettingsError } from "../config/index.js";
 import { CorpusError } from "../corpus/index.js";
 import { IndexError, ModelLoadError } from "../indexes/index.js";
-import { SettingsError } from "../config/index.js";
 
 /** A wrong command-line argument; the message says what was expected. */
 export class UsageError extends Error {

@@ -1,0 +1,109 @@
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, Composer } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import { registerCommands } from "./commands.js";
+import type { BotContext } from "./context.js";
+import { apologize, logUncaught } from "./errors.js";
+import { addressedToBot, isGroup } from "./group.js";
+import { InFlight } from "./in-flight.js";
+import { registerInline } from "./inline.js";
+import { registerQuestions } from "./questions.js";
+import { type RateLimitOptions, rateLimit } from "./rate-limit.js";
+import { Redactor } from "./redact.js";
+import type { BotEngine, BotServices } from "./services.js";
+import { pollFailureLog, type RetryOptions, retrying } from "./transformers.js";
+import { updateLog } from "./update-log.js";
+
+/** Options of {@link createBot}; only the token and the logger have no default. */
+export interface CreateBotOptions {
+  token: string;
+  logger: Logger;
+  /** Bot API root; a local fake in tests, Telegram's by default. */
+  apiRoot?: string;
+  /** Scrubs secrets from logged errors; by default one that knows the token. */
+  redactor?: Redactor;
+  rateLimit?: RateLimitOptions;
+  retry?: RetryOptions;
+  /** The engine's question length limit, quoted in the "answered from the first part" note. */
+  maxQuestionChars?: number;
+  /** `cache_time` of inline answers, in seconds. Default 10. */
+  inlineCacheSeconds?: number;
+  /**
+   * Seconds before an API request is abandoned. Must exceed the long-poll timeout; grammY's own
+   * default of 500 s would let one hung connection stall the bot for minutes.
+   */
+  requestTimeoutSeconds?: number;
+  /** Skips `getMe` at start (tests that know the bot already). */
+  botInfo?: UserFromGetMe;
+}
+
+/** A bot ready to be polled or served by webhook, with what shutdown needs to finish cleanly. */
+export interface CreatedBot {
+  bot: Bot<BotContext>;
+  /** Updates being handled; shutdown waits for it to drain. */
+  inFlight: InFlight;
+  redactor: Redactor;
+}
+
+/**
+ * Builds the grammY bot around an opened answer engine. Middleware, outermost first: the
+ * one-line update log, per-chat ordering (so one chat's replies never overtake each other while
+ * chats run in parallel), then an error boundary holding the group gate, the per-user rate limit
+ * and the handlers. API calls pass through auto-retry and a scrubbed poll-failure log.
+ */
+export function createBot(engine: BotEngine, options: CreateBotOptions): CreatedBot {
+  const redactor = options.redactor ?? new Redactor([options.token]);
+  const { logger } = options;
+  const bot = new Bot<BotContext>(options.token, {
+    client: {
+      // grammY refuses a trailing slash, which is easy to leave in a URL setting.
+      ...(options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {}),
+      timeoutSeconds: options.requestTimeoutSeconds ?? 60,
+    },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(retrying(logger, redactor, options.retry), pollFailureLog(logger, redactor));
+
+  const services: BotServices = {
+    engine,
+    logger,
+    redactor,
+    maxQuestionChars: options.maxQuestionChars ?? 1000,
+    inlineCacheSeconds: options.inlineCacheSeconds ?? 10,
+  };
+  const inFlight = new InFlight();
+  // The log (and in-flight count) comes first, so an update waiting behind its chat's earlier
+  // ones counts as in flight at shutdown and its latency includes the wait, as the user feels it.
+  bot.use(updateLog(logger, inFlight));
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString()));
+
+  const handlers = new Composer<BotContext>();
+  handlers.use(groupGate);
+  handlers.on(["message", "callback_query"], rateLimit(options.rateLimit));
+  registerCommands(handlers, services);
+  registerInline(handlers, services);
+  registerQuestions(handlers, services);
+  bot.errorBoundary(apologize(logger, redactor), handlers);
+
+  bot.catch(logUncaught(logger, redactor));
+  return { bot, inFlight, redactor };
+}
+
+/**
+ * In groups the bot answers only what is addressed to it (commands, mentions, replies to it);
+ * other messages end here, before the rate limit counts them. Edited messages and channel posts
+ * are never answered: an answer to the first version is already in the chat.
+ */
+async function groupGate(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  if (ctx.update.edited_message !== undefined || ctx.update.channel_post !== undefined) {
+    ctx.outcome.outcome = "ignored:edit-or-channel";
+    return;
+  }
+  const message = ctx.update.message;
+  if (message !== undefined && isGroup(message.chat.type) && !addressedToBot(message, ctx.me)) {
+    ctx.outcome.outcome = "ignored:group-chatter";
+    return;
+  }
+  await next();
+}

@@ -1,0 +1,56 @@
+import type { BotError } from "grammy";
+import type { Logger } from "pino";
+import type { BotContext } from "./context.js";
+import { languageFromCode, messagesFor } from "./i18n.js";
+import { describeError, type Redactor } from "./redact.js";
+import { replyOptions } from "./reply.js";
+
+/**
+ * The handler of the error boundary around all handlers: a failure in one update is logged with
+ * its update id (scrubbed of the token) and the user gets a short apology in their language
+ * instead of silence. The apology is best effort — if Telegram itself is failing, it fails too,
+ * and that is logged, never thrown: one bad update must not stop the bot.
+ */
+export function apologize(logger: Logger, redactor: Redactor) {
+  return async (error: BotError<BotContext>): Promise<void> => {
+    const ctx = error.ctx;
+    ctx.outcome.outcome = "error";
+    logger.error(
+      {
+        update: ctx.update.update_id,
+        error: describeError(error.error, redactor),
+        stack: stackOf(error.error),
+      },
+      "handler failed",
+    );
+    const text = messagesFor(languageFromCode(ctx.from?.language_code) ?? "kk").apology;
+    try {
+      if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text });
+      else if (ctx.inlineQuery !== undefined) await ctx.answerInlineQuery([], { cache_time: 0 });
+      else if (ctx.chat !== undefined) await ctx.reply(text, replyOptions(ctx.msg?.message_id));
+    } catch (apologyError) {
+      logger.warn(
+        { update: ctx.update.update_id, error: describeError(apologyError, redactor) },
+        "apology failed",
+      );
+    }
+  };
+}
+
+/** A stack for the log (the logger's output stream scrubs secrets from it like from any line). */
+function stackOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.stack : undefined;
+}
+
+/**
+ * The last line of defence, `bot.catch`: errors outside the boundary (in the logging middleware
+ * itself) are logged and swallowed, so the runner keeps polling.
+ */
+export function logUncaught(logger: Logger, redactor: Redactor) {
+  return (error: BotError<BotContext>): void => {
+    logger.error(
+      { update: error.ctx.update.update_id, error: describeError(error.error, redactor) },
+      "update failed",
+    );
+  };
+}

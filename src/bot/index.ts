@@ -1,0 +1,35 @@
+/** The Telegram presentation of the answer engine: the bot, its formatting and its process life. */
+export { directivesMessage, sourceMessage } from "./commands.js";
+export type { BotContext, UpdateOutcome } from "./context.js";
+export { type CreateBotOptions, type CreatedBot, createBot } from "./create-bot.js";
+export {
+  abstentionHtml,
+  answerParts,
+  type CitablePassage,
+  citationHtml,
+  type FormatOptions,
+  firstWords,
+  highlightHtml,
+  passageHtml,
+  quoteHtml,
+  sectionHtml,
+} from "./format.js";
+export { addressedToBot, type BotIdentity, isGroup, questionText } from "./group.js";
+export { escapeHtml, visibleLength, visibleText } from "./html.js";
+export { chooseLanguage, LANGUAGES, languageFromCode, type Messages, messagesFor } from "./i18n.js";
+export { InFlight } from "./in-flight.js";
+export { BotStartError, initBot, type LaunchOptions, launchPolling, launchWebhook } from "./launch.js";
+export { createLogger, type LoggerOptions, type LogLevel } from "./logger.js";
+export { ALLOWED_UPDATES, type PollingOptions, startPolling } from "./polling.js";
+export { describeError, REDACTED, Redactor } from "./redact.js";
+export { registerCommands } from "./register-commands.js";
+export type { BotEngine, BotServices } from "./services.js";
+export {
+  type BotRuntimeSettings,
+  botRuntimeSchema,
+  parseStartSettings,
+  type StartSettings,
+} from "./settings.js";
+export { GracefulShutdown, type ShutdownOptions, type Stopper } from "./shutdown.js";
+export { type SplitOptions, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "./split.js";
+export { createWebhookServer, type WebhookServerOptions } from "./webhook.js";

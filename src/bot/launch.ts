@@ -1,0 +1,168 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { GrammyError, HttpError } from "grammy";
+import type { Logger } from "pino";
+import type { CreatedBot } from "./create-bot.js";
+import { ALLOWED_UPDATES, startPolling } from "./polling.js";
+import { describeError, type Redactor } from "./redact.js";
+import { registerCommands } from "./register-commands.js";
+import type { BotEngine } from "./services.js";
+import type { GracefulShutdown } from "./shutdown.js";
+import { closeServer, createWebhookServer, listen } from "./webhook.js";
+
+/**
+ * Start-up failed in a way only the operator can fix (Telegram refused the token, the API root is
+ * wrong). The message is one line meant for stderr and never contains the token.
+ */
+export class BotStartError extends Error {
+  override readonly name = "BotStartError";
+}
+
+/** What launching needs besides the bot. */
+export interface LaunchOptions {
+  logger: Logger;
+  redactor: Redactor;
+  shutdown: GracefulShutdown;
+  engine: BotEngine;
+  /** Long-poll timeout in seconds (polling mode). */
+  pollTimeoutSeconds: number;
+  /** Milliseconds between `getMe` attempts while Telegram cannot be reached. */
+  initRetryMs?: number;
+  /** Set for webhook mode. */
+  webhook?: { url: string; secret?: string; port: number; host: string };
+}
+
+/**
+ * `getMe`, which the bot needs for its @username (group mentions). Called directly rather than
+ * through `bot.init()`, whose built-in retry waits silently and forever. A refusal (401 wrong
+ * token, 404 wrong API root, another 4xx) is final and becomes a {@link BotStartError}; a network
+ * failure, a 429 or a 5xx is retried with one warning line per attempt until it works or the
+ * process is told to stop.
+ */
+export async function initBot(created: CreatedBot, options: LaunchOptions): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      created.bot.botInfo = await created.bot.api.getMe();
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429) {
+        throw new BotStartError(refusal(error));
+      }
+      if (!(error instanceof HttpError) && !(error instanceof GrammyError)) throw error;
+      options.logger.warn(
+        { attempt, error: describeError(error, options.redactor) },
+        "cannot reach the Bot API; retrying",
+      );
+      if (options.shutdown.requested) return;
+      await sleep(options.initRetryMs ?? 2000);
+    }
+  }
+}
+
+/** The one line for a Bot API that refused `getMe`. */
+function refusal(error: GrammyError): string {
+  if (error.error_code === 401)
+    return "Telegram refused BOT_TOKEN (401 Unauthorized): check the token from @BotFather";
+  if (error.error_code === 404)
+    return "the Bot API answered 404 Not Found to getMe: check BOT_TOKEN and TELEGRAM_API_ROOT";
+  return `the Bot API refused getMe (${error.error_code}: ${error.description})`;
+}
+
+/** Best-effort API calls at start (command menu, webhook registration): logged, never fatal. */
+async function bestEffort(what: string, task: () => Promise<unknown>, options: LaunchOptions): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    options.logger.warn({ error: describeError(error, options.redactor) }, `${what} failed`);
+  }
+}
+
+/**
+ * Long polling until stopped. A webhook left set by an earlier deployment would make every poll
+ * fail with 409, so it is deleted first (pending updates are kept). On stop: the poll is aborted,
+ * replies in flight finish, and the last handled update is confirmed to Telegram so that a restart
+ * does not answer it twice. Resolves once polling runs; `crashed` rejects if the runner gives up
+ * (token revoked, another instance polling).
+ */
+export async function launchPolling(
+  created: CreatedBot,
+  options: LaunchOptions,
+): Promise<{ crashed: Promise<void> }> {
+  const { bot, inFlight } = created;
+  await bestEffort("deleteWebhook", () => bot.api.deleteWebhook(), options);
+  void registerCommands(bot.api, options.logger, options.redactor);
+  const handle = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
+  options.shutdown.setStopper(async (remainingMs) => {
+    const started = Date.now();
+    await handle.stop();
+    const drained = await inFlight.idle(Math.max(0, remainingMs - (Date.now() - started) - 300));
+    if (!drained)
+      options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
+    const last = inFlight.lastUpdateId;
+    if (last !== undefined) {
+      await bestEffort(
+        "confirming the last update",
+        () => bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }),
+        options,
+      );
+    }
+  });
+  const crashed = (handle.task() ?? Promise.resolve()).then(
+    () => {
+      if (!options.shutdown.requested) throw new BotStartError("polling stopped unexpectedly");
+    },
+    (error: unknown) => {
+      throw error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409)
+        ? new BotStartError(
+            error.error_code === 401
+              ? "Telegram no longer accepts BOT_TOKEN (401 Unauthorized): was it revoked?"
+              : "another process is polling with this BOT_TOKEN (409 Conflict): stop it, or use webhook mode",
+          )
+        : error;
+    },
+  );
+  return { crashed };
+}
+
+/**
+ * Webhook mode: an HTTP server on `host:port` serving the webhook path and `/healthz`, then
+ * `setWebhook` with the secret (best effort: an operator may register the URL by other means, and
+ * replicas all register the same URL anyway). On stop the server stops accepting and replies in
+ * flight finish.
+ */
+export async function launchWebhook(created: CreatedBot, options: LaunchOptions): Promise<void> {
+  const webhook = options.webhook;
+  if (webhook === undefined) throw new Error("launchWebhook needs webhook options");
+  const { bot, inFlight } = created;
+  const server = createWebhookServer(bot, {
+    path: new URL(webhook.url).pathname,
+    ...(webhook.secret ? { secretToken: webhook.secret } : {}),
+    health: () => ({
+      passages: options.engine.indexes.passages.length,
+      legs: options.engine.legs,
+      in_flight: inFlight.size,
+    }),
+    logger: options.logger,
+    redactor: options.redactor,
+  });
+  await listen(server, webhook.port, webhook.host);
+  options.shutdown.setStopper(async (remainingMs) => {
+    const started = Date.now();
+    const closed = closeServer(server);
+    const drained = await inFlight.idle(Math.max(0, remainingMs - 300));
+    // Connections still open after the replies are done are idle keep-alives or stuck clients.
+    if (!drained)
+      options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
+    server.closeAllConnections();
+    await Promise.race([closed, sleep(Math.max(0, remainingMs - (Date.now() - started)))]);
+  });
+  void registerCommands(bot.api, options.logger, options.redactor);
+  await bestEffort(
+    "setWebhook",
+    () =>
+      bot.api.setWebhook(webhook.url, {
+        allowed_updates: ALLOWED_UPDATES,
+        ...(webhook.secret ? { secret_token: webhook.secret } : {}),
+      }),
+    options,
+  );
+}

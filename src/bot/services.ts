@@ -1,0 +1,20 @@
+import type { Logger } from "pino";
+import type { AnswerEngine } from "../answer/index.js";
+import type { Redactor } from "./redact.js";
+
+/** The part of the answer engine the bot uses; a narrower type keeps handler tests light. */
+export type BotEngine = Pick<AnswerEngine, "answer" | "sections" | "section" | "indexes" | "legs">;
+
+/**
+ * What every handler shares, built once at start-up and passed down explicitly (no globals), so a
+ * test can build a bot around a stub engine and a captured logger.
+ */
+export interface BotServices {
+  readonly engine: BotEngine;
+  readonly logger: Logger;
+  readonly redactor: Redactor;
+  /** The engine's question length limit, for the "answered from the first part" note. */
+  readonly maxQuestionChars: number;
+  /** `cache_time` of inline answers, in seconds. */
+  readonly inlineCacheSeconds: number;
+}

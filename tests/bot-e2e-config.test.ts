@@ -1,0 +1,204 @@
+/**
+ * End to end, with settings other than the defaults: a bot with RETRIEVAL_K=10 and
+ * RATE_LIMIT_MAX=3 (long answers split, the rate limit), start-up failures on a missing or
+ * malformed token, and a stop signalled to tsx alone, which shows node's own exit code.
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type BotProcess,
+  botStderrLines,
+  makeWorkspace,
+  PROJECT_ROOT,
+  spawnBot,
+  type Workspace,
+} from "./support/bot-process.js";
+import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.js";
+import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
+
+let api: FakeBotApi;
+let workspace: Workspace;
+let bot: BotProcess;
+
+const shown = (call: RecordedCall) => String((call.result as { text?: string } | undefined)?.text ?? "");
+const sentTo = (chatId: number) =>
+  api.sent("sendMessage").filter((call) => Number(call.params.chat_id) === chatId);
+
+beforeAll(async () => {
+  api = await FakeBotApi.start();
+  workspace = await makeWorkspace();
+  bot = spawnBot({
+    BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    CORPUS_DIR: workspace.corpusDir,
+    INDEX_DIR: workspace.indexDir,
+    RETRIEVAL_K: "10",
+    RATE_LIMIT_MAX: "3",
+    RATE_LIMIT_WINDOW_MS: "60000",
+  });
+  await api.waitForPolling(120_000);
+}, 150_000);
+
+afterAll(async () => {
+  await bot?.kill();
+  await api?.close();
+  await workspace?.remove();
+});
+
+describe("a bot with RETRIEVAL_K=10 and RATE_LIMIT_MAX=3", () => {
+  it("splits an answer over 4096 visible characters into several replies, at passage boundaries", async () => {
+    const chatId = 8001;
+    const { message, update_id } = api.sendText({
+      chatId,
+      text: "Ассамблея",
+    });
+    const done = await bot.waitForLog((line) => line.msg === "update" && line.update === update_id);
+    expect(done.passages).toBe(10);
+    const sent = sentTo(chatId);
+    expect(sent.length).toBeGreaterThan(1);
+    const total = sent.reduce((sum, call) => sum + shown(call).length, 0);
+    expect(total).toBeGreaterThan(4096);
+    for (const call of sent) {
+      const visible = htmlToVisibleText(String(call.params.text));
+      expect(visible.length).toBeLessThanOrEqual(4096);
+      // Each message starts with a quote and ends with a citation: no passage is cut in two.
+      expect(String(call.params.text).startsWith("<blockquote")).toBe(true);
+      expect(shown(call)).toMatch(/\n— [^\n]+»$/);
+      expect(call.params.reply_parameters).toMatchObject({ message_id: message.message_id });
+    }
+    expect(sent.map(shown).join("\n\n").match(/\n— /g)).toHaveLength(10);
+  });
+
+  it("answers three quick questions from one user, then says kindly to wait", async () => {
+    const chatId = 8002;
+    for (let i = 0; i < 4; i++)
+      api.sendText({ chatId, text: "Төртінші тапсырмада не айтылған?", languageCode: "kk" });
+    const limited = await api.waitFor(
+      (c) =>
+        c.ok &&
+        c.method === "sendMessage" &&
+        Number(c.params.chat_id) === chatId &&
+        shown(c).startsWith("Сәл баяуырақ"),
+      15_000,
+    );
+    expect(shown(limited)).toContain("60 секундтан кейін");
+    await bot.waitForLog((line) => line.outcome === "rate-limited");
+    await expect.poll(() => sentTo(chatId).length).toBe(4);
+    expect(sentTo(chatId).filter((c) => shown(c).includes("Жаңғыру жолы"))).toHaveLength(3);
+  });
+
+  it("never prints the token", () => {
+    expect(bot.stdout() + bot.stderr()).not.toContain(api.token);
+    expect(api.rejected().filter((c) => !c.injected)).toEqual([]);
+  });
+});
+
+describe("start-up failures", () => {
+  const TOKEN_LIKE = "123456:this-is-not-a-valid-token";
+
+  it.each([
+    [
+      "missing",
+      "",
+      /^start: BOT_TOKEN is not set: put the token from @BotFather in \.env or the environment$/,
+    ],
+    ["malformed", TOKEN_LIKE, /^start: BOT_TOKEN is malformed: expected digits, a colon and 35 characters/],
+  ])("a %s BOT_TOKEN stops start-up with one clear line and exit code 1", async (_, token, expected) => {
+    const failing = spawnBot({ BOT_TOKEN: token, TELEGRAM_API_ROOT: api.apiRoot });
+    const exit = await failing.exited;
+    await failing.closed;
+    expect(exit.code).toBe(1);
+    const lines = botStderrLines(failing.stderr());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(expected);
+    const output = failing.stdout() + failing.stderr();
+    expect(output).not.toMatch(/\n\s+at /);
+    if (token !== "") expect(output).not.toContain(token);
+  });
+
+  it("a token Telegram refuses (401) stops start-up with one line, without echoing it", async () => {
+    const refused = `${api.token.split(":")[0]}:AAE${"x".repeat(32)}`;
+    const failing = spawnBot({
+      BOT_TOKEN: refused,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      CORPUS_DIR: workspace.corpusDir,
+      INDEX_DIR: workspace.indexDir,
+    });
+    expect((await failing.exited).code).toBe(1);
+    await failing.closed;
+    expect(botStderrLines(failing.stderr())).toEqual([
+      "start: Telegram refused BOT_TOKEN (401 Unauthorized): check the token from @BotFather",
+    ]);
+    expect(failing.stdout() + failing.stderr()).not.toContain(refused.split(":")[1]);
+  });
+});
+
+describe("Telegram unreachable at start", () => {
+  it("retries getMe with one scrubbed warning per attempt (the error quotes the URL) and still stops cleanly", async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const offline = spawnBot({
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${closedPort}`,
+      CORPUS_DIR: workspace.corpusDir,
+      INDEX_DIR: workspace.indexDir,
+    });
+    try {
+      const warning = await offline.waitForLog(
+        (line) => line.msg === "cannot reach the Bot API; retrying",
+        60_000,
+      );
+      expect(warning.error).toMatch(/ECONNREFUSED/);
+      expect(warning.error).toContain("/bot[REDACTED]/getMe");
+      offline.signalGroup("SIGTERM");
+      expect((await offline.waitForLog((line) => line.msg === "exit", 10_000)).code).toBe(0);
+      await offline.closed;
+      expect(botStderrLines(offline.stderr())).toEqual([]);
+      expect(offline.stdout() + offline.stderr()).not.toContain(api.token.split(":")[1]);
+    } finally {
+      await offline.kill();
+    }
+  });
+});
+
+describe("stopping through tsx alone", () => {
+  it("SIGTERM to tsx reaches node, which stops cleanly and exits 0", async () => {
+    const fake = await FakeBotApi.start();
+    const child = spawn(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/start.ts"], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        CORPUS_DIR: workspace.corpusDir,
+        INDEX_DIR: workspace.indexDir,
+        EMBEDDINGS: "off",
+        POLL_TIMEOUT_S: "1",
+        WEBHOOK_URL: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      await fake.waitForPolling(60_000);
+      const signalled = Date.now();
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(5000);
+      expect(stderr).toBe("");
+    } finally {
+      child.kill("SIGKILL");
+      await fake.close();
+    }
+  });
+});
