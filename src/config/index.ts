@@ -6,7 +6,7 @@ export {
   type BotSettings,
   botSettingsSchema,
   parseSettings,
-  SettingsError,
   type Settings,
+  SettingsError,
   settingsSchema,
 } from "./settings.js";
