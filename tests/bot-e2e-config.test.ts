@@ -191,10 +191,8 @@ describe("stopping through tsx alone", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     try {
       await fake.waitForPolling(60_000);
-      const signalled = Date.now();
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
-      expect(Date.now() - signalled).toBeLessThan(5000);
       expect(stderr).toBe("");
     } finally {
       child.kill("SIGKILL");

@@ -103,12 +103,10 @@ describe("webhook mode", () => {
   });
 
   it("stops on SIGTERM to the process group and exits 0, printing nothing on stderr or the token", async () => {
-    const signalled = Date.now();
     bot.signalGroup("SIGTERM");
     const last = await bot.waitForLog((line) => line.msg === "exit", 10_000);
     expect(last.code).toBe(0);
     await bot.closed;
-    expect(Date.now() - signalled).toBeLessThan(5000);
     expect(botStderrLines(bot.stderr())).toEqual([]);
     expect(bot.stdout() + bot.stderr()).not.toContain(api.token);
     expect(bot.stdout()).not.toContain(SECRET);

@@ -3,7 +3,7 @@ import type { BotContext } from "./context.js";
 import { abstentionHtml, answerParts } from "./format.js";
 import { commandNamesBot, isCommand, isGroup, questionText } from "./group.js";
 import { languageFromCode, messagesFor } from "./i18n.js";
-import { sendChunks, showTyping } from "./reply.js";
+import { sendChunks, showTypingIfSlow } from "./reply.js";
 import type { BotServices } from "./services.js";
 import { splitForTelegram } from "./split.js";
 
@@ -41,10 +41,10 @@ export async function answerQuestion(ctx: BotContext, services: BotServices): Pr
   if (message === undefined) return;
   const question = questionText(message, ctx.me);
   ctx.outcome.question = question;
-  showTyping(ctx, services.logger, services.redactor);
-  const answer = await services.engine.answer(question, {
-    languageHint: languageFromCode(ctx.from?.language_code),
-  });
+  const stopTyping = showTypingIfSlow(ctx, services.logger, services.redactor);
+  const answer = await services.engine
+    .answer(question, { languageHint: languageFromCode(ctx.from?.language_code) })
+    .finally(stopTyping);
   const messages = messagesFor(answer.language);
   Object.assign(ctx.outcome, {
     language: answer.language,

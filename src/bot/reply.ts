@@ -41,15 +41,26 @@ export async function sendChunks(
 }
 
 /**
- * Shows "typing…" while an answer is prepared. Purely cosmetic, so it is never awaited by the
- * answer and its failure (a 429, a chat that forbids it) is logged at debug level and forgotten.
+ * Shows "typing…" if an answer takes longer than `afterMs` (a model loading, a busy machine).
+ * Most answers take milliseconds: the indicator would only cost a request per question, and
+ * under load those requests slow every other reply. Purely cosmetic, so it is never awaited and
+ * its failure (a 429, a chat that forbids it) is logged at debug level and forgotten. Returns the
+ * function that cancels it once the answer is ready.
  */
-export function showTyping(ctx: BotContext, logger: Logger, redactor: Redactor): void {
-  if (ctx.chat === undefined) return;
-  ctx.replyWithChatAction("typing").catch((error: unknown) => {
-    logger.debug(
-      { update: ctx.update.update_id, error: describeError(error, redactor) },
-      "sendChatAction failed",
-    );
-  });
+export function showTypingIfSlow(
+  ctx: BotContext,
+  logger: Logger,
+  redactor: Redactor,
+  afterMs = 300,
+): () => void {
+  if (ctx.chat === undefined) return () => {};
+  const timer = setTimeout(() => {
+    ctx.replyWithChatAction("typing").catch((error: unknown) => {
+      logger.debug(
+        { update: ctx.update.update_id, error: describeError(error, redactor) },
+        "sendChatAction failed",
+      );
+    });
+  }, afterMs);
+  return () => clearTimeout(timer);
 }

@@ -1,0 +1,176 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakeBotApi } from "../../tests/support/fake-bot-api.js";
+import { table } from "../eval/metrics.js";
+import { ms, percentile } from "./stats.js";
+
+/** What the bot benchmark measured. */
+export interface BotBench {
+  readonly users: number;
+  readonly questionsPerUser: number;
+  readonly answered: number;
+  readonly wrongChat: number;
+  readonly latencies: readonly number[];
+  readonly coldStartMs: number;
+  readonly peakRssMb: number;
+  /** Wall time of the same number of sendMessage calls sent at once straight to the fake: the floor. */
+  readonly floorMs: number;
+}
+
+const QUESTIONS = [
+  "Төртінші тапсырмада не айтылған?",
+  "ҚХА Төрағасының жаңа орынбасарлары кімдер?",
+  "О чём четвёртое поручение?",
+  "Who were appointed deputy chairs?",
+  "Алтыншы тапсырма не туралы?",
+];
+
+/** Peak resident set (VmHWM) of a process, from /proc, in MB. */
+function peakRssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/**
+ * Starts the real bot (model off) against a local Bot API with a built index, measures cold start
+ * to first poll, then has `users` users send `questionsPerUser` questions each, all at once, and
+ * checks every reply went to the right chat as a reply to the right message.
+ */
+export async function benchBot(users = 50, questionsPerUser = 5): Promise<BotBench> {
+  const api = await FakeBotApi.start();
+  const root = mkdtempSync(join(tmpdir(), "bench-bot-"));
+  cpSync("corpus", join(root, "corpus"), { recursive: true });
+  const env = {
+    ...process.env,
+    BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    CORPUS_DIR: join(root, "corpus"),
+    INDEX_DIR: join(root, "index"),
+    EMBEDDINGS: "off",
+    POLL_TIMEOUT_S: "1",
+    RATE_LIMIT_MAX: "1000",
+    LOG_LEVEL: process.env.BENCH_BOT_LOG_LEVEL ?? "warn",
+  };
+  const startBot = () =>
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_BOT_PROF ? ["--cpu-prof", "--cpu-prof-dir=.tmp/prof"] : []),
+        "--import",
+        "tsx",
+        "src/cli/start.ts",
+      ],
+      {
+        env,
+        stdio: ["ignore", process.env.BENCH_BOT_LOG ? "inherit" : "ignore", "ignore"],
+      },
+    );
+  // First start builds the index; the measured start finds it built, as an operator's restart does.
+  let bot = startBot();
+  await api.waitForPolling(60_000);
+  await stopBot(bot);
+  const started = performance.now();
+  const pollsBefore = api.calls.filter((c) => c.method === "getUpdates").length;
+  bot = startBot();
+  await api.waitFor(
+    (c) =>
+      c.method === "getUpdates" && api.calls.filter((x) => x.method === "getUpdates").length > pollsBefore,
+    60_000,
+  );
+  const coldStartMs = performance.now() - started;
+
+  const sentAt = new Map<number, { at: number; chatId: number }>();
+  for (let u = 0; u < users; u++) {
+    for (let q = 0; q < questionsPerUser; q++) {
+      const chatId = 100_000 + u;
+      const { message } = api.sendText({
+        chatId,
+        userId: chatId,
+        text: QUESTIONS[q % QUESTIONS.length] as string,
+      });
+      sentAt.set(message.message_id, { at: Date.now(), chatId });
+    }
+  }
+  const replies = new Map<number, number>();
+  let wrongChat = 0;
+  const deadline = Date.now() + 120_000;
+  while (replies.size < sentAt.size && Date.now() < deadline) {
+    for (const call of api.sent("sendMessage")) {
+      const replyTo = (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
+      if (replyTo === undefined || replies.has(replyTo) || !sentAt.has(replyTo)) continue;
+      const origin = sentAt.get(replyTo) as { at: number; chatId: number };
+      if (Number(call.params.chat_id) !== origin.chatId) wrongChat++;
+      replies.set(replyTo, call.at - origin.at);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const peakRssMb = peakRssOf(bot.pid as number);
+  await stopBot(bot);
+  const floorMs = await sendBurst(
+    api,
+    [...sentAt.values()].map((v) => v.chatId),
+  );
+  await api.close();
+  return {
+    users,
+    questionsPerUser,
+    answered: replies.size,
+    wrongChat,
+    latencies: [...replies.values()],
+    coldStartMs,
+    peakRssMb,
+    floorMs,
+  };
+}
+
+/**
+ * The baseline: the same burst of replies sent at once straight to the local Bot API, no bot
+ * involved. On a 2-core machine the fake server and the HTTP stack alone take this long, so the
+ * bot's latencies cannot be lower than about this.
+ */
+async function sendBurst(api: FakeBotApi, chatIds: readonly number[]): Promise<number> {
+  const url = `${api.apiRoot}/bot${api.token}/sendMessage`;
+  const started = performance.now();
+  await Promise.all(
+    chatIds.map((chatId) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat_id: chatId, text: "<b>baseline</b> reply", parse_mode: "HTML" }),
+      }).then((response) => response.json()),
+    ),
+  );
+  return performance.now() - started;
+}
+
+async function stopBot(bot: ReturnType<typeof spawn>): Promise<void> {
+  const exited = new Promise((resolve) => bot.once("exit", resolve));
+  bot.kill("SIGTERM");
+  await exited;
+}
+
+/** The bot benchmark as a table, with the issue's targets beside the figures. */
+export function botTable(b: BotBench): string {
+  const total = b.users * b.questionsPerUser;
+  return table(
+    ["measure", "value", "target"],
+    [
+      [
+        `answered (${b.users} users × ${b.questionsPerUser} questions at once)`,
+        `${b.answered}/${total}, ${b.wrongChat} in a wrong chat`,
+        `${total}/${total}, 0`,
+      ],
+      [
+        "reply latency p50 / p95 (model off)",
+        `${ms(percentile(b.latencies, 50))} / ${ms(percentile(b.latencies, 95))}`,
+        "p95 < 100 ms",
+      ],
+      [`baseline: ${total} sendMessage at once to the same Bot API, no bot`, `${ms(b.floorMs)} for all`, ""],
+      ["peak RSS of the bot process (model off)", `${b.peakRssMb.toFixed(0)} MB`, "< 300 MB"],
+      ["cold start to first poll (index built)", ms(b.coldStartMs), "< 2000 ms"],
+    ],
+  );
+}
