@@ -102,7 +102,13 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   const exited = new Promise<Exit>((resolveExit) => {
     child.once("exit", (code, signal) => resolveExit({ code, signal, at: Date.now() - startedAt }));
   });
-  const closed = new Promise<void>((resolveClosed) => child.once("close", () => resolveClosed()));
+  let streamsOpen = true;
+  const closed = new Promise<void>((resolveClosed) =>
+    child.once("close", () => {
+      streamsOpen = false;
+      resolveClosed();
+    }),
+  );
   let alive = true;
   void exited.then(() => {
     alive = false;
@@ -128,7 +134,9 @@ export function spawnBot(env: Record<string, string>): BotProcess {
       for (;;) {
         const found = logs().find(predicate);
         if (found !== undefined) return found;
-        if (Date.now() > deadline || !alive) {
+        // npm itself dies of a group signal at once; node may still be writing its last lines,
+        // so give up early only once every process holding stdout has closed it.
+        if (Date.now() > deadline || !streamsOpen) {
           throw new Error(
             `no matching log line within ${timeoutMs} ms; stdout:\n${out.slice(-3000)}\nstderr:\n${err.slice(-3000)}`,
           );
