@@ -10,7 +10,10 @@ import type { KeywordIndex } from "../indexes/index.js";
 export class GlossaryExpansion {
   private readonly targets = new Map<string, string[]>();
 
-  constructor(glossary: Glossary, keyword: KeywordIndex) {
+  constructor(
+    glossary: Glossary,
+    private readonly keyword: KeywordIndex,
+  ) {
     for (const entry of glossary.entries) {
       const kazakh = [...new Set(entry.kk.flatMap((word) => keyword.queryConcepts(word, "kk").flat()))];
       const sources = [
@@ -25,10 +28,16 @@ export class GlossaryExpansion {
     }
   }
 
-  /** The concepts with their glossary equivalents added as alternatives. */
+  /**
+   * The concepts with their glossary equivalents added as alternatives — only for concepts the
+   * corpus does not know: a word the passages already contain ("сессия" in a Kazakh or Russian
+   * question) needs no bridge, and widening it ("сессия" → "жиын") would only blur the ranking.
+   */
   expand(concepts: readonly (readonly string[])[]): string[][] {
-    return concepts.map((concept) => [
-      ...new Set([...concept, ...concept.flatMap((term) => this.targets.get(term) ?? [])]),
-    ]);
+    return concepts.map((concept) =>
+      concept.some((term) => this.keyword.knows(term))
+        ? [...concept]
+        : [...new Set([...concept, ...concept.flatMap((term) => this.targets.get(term) ?? [])])],
+    );
   }
 }

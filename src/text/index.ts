@@ -16,6 +16,12 @@ export { type KazakhStemOptions, stemKazakh } from "./kazakh-stemmer.js";
 export { detectLanguage, type Language } from "./language.js";
 export { fixMixedScript, KAZAKH_SPECIFIC_LETTERS, lowerCase, normalizeText } from "./normalize.js";
 export { russianTerms, stemEnglish, stemRussian, stemWord, wordLanguage } from "./stemmers.js";
-export { ENGLISH_STOPWORDS, isStopword, KAZAKH_STOPWORDS, RUSSIAN_STOPWORDS } from "./stopwords.js";
+export {
+  ENGLISH_STOPWORDS,
+  isStopword,
+  KAZAKH_STOPWORDS,
+  RUSSIAN_STOPWORDS,
+  withoutQuestionPhrases,
+} from "./stopwords.js";
 export { tokenizeWords, type WordSpan, wordSpans } from "./tokenize.js";
 export { latinToCyrillic, latinToCyrillicVariants } from "./transliterate.js";

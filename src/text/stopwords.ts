@@ -63,3 +63,35 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
 export function isStopword(word: string): boolean {
   return KAZAKH_STOPWORDS.has(word) || RUSSIAN_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
 }
+
+/**
+ * Words that are content words elsewhere but, right after a question word, only make up the
+ * question ("қай жерде" — where, "саны қанша" — how many, "по счёту" — ordinal which). Keyed by
+ * the word before them. Left in, "жер" (land) or "сан" (number) would weigh as words the corpus
+ * must contain, and a covered question would look uncovered.
+ */
+const QUESTION_PHRASE_TAILS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["қай", new Set(["жерде", "жерден", "жерге", "кезде", "уақытта", "күні", "жылы"])],
+  ["по", new Set(["счету", "счёту"])],
+  ["what", new Set(["number", "place", "year", "date"])],
+  ["which", new Set(["place", "year", "date"])],
+]);
+/** Words before a question word that make up the question with it ("саны қанша" — how many). */
+const QUESTION_PHRASE_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["саны", new Set(["қанша", "нешеу", "неше"])],
+  ["мөлшері", new Set(["қанша"])],
+]);
+
+/**
+ * Drops the content-looking words of question phrases from a normalized word sequence (see
+ * {@link QUESTION_PHRASE_TAILS}); every other word is kept, in order.
+ */
+export function withoutQuestionPhrases(words: readonly string[]): string[] {
+  return words.filter((word, i) => {
+    const before = words[i - 1];
+    const after = words[i + 1];
+    if (before !== undefined && QUESTION_PHRASE_TAILS.get(before)?.has(word)) return false;
+    if (after !== undefined && QUESTION_PHRASE_HEADS.get(word)?.has(after)) return false;
+    return true;
+  });
+}

@@ -4,6 +4,7 @@ import {
   detectLanguage,
   queryTermVariants,
   tokenizeWords,
+  withoutQuestionPhrases,
 } from "../../text/index.js";
 import type { TermAnalyzer } from "./keyword-index.js";
 
@@ -24,7 +25,7 @@ export function kazakhAnalyzer(options: AnalyzerOptions = {}): TermAnalyzer {
     documentTerms: (text) => analyzeTerms(text, options),
     queryConcepts: (text, hint) => {
       const language = hint ?? (options.language !== undefined ? options.language : detectLanguage(text));
-      return tokenizeWords(text)
+      return withoutQuestionPhrases(tokenizeWords(text))
         .map((word) => queryTermVariants(word, { ...options, language }))
         .filter((concept) => concept.length > 0);
     },

@@ -82,13 +82,23 @@ export class KeywordIndex {
    * is about something else.
    */
   idf(term: string): number {
+    const df = this.documentFrequencyOf(term);
+    const n = this.search_.documentCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether any passage has the analysed term. */
+  knows(term: string): boolean {
+    return this.documentFrequencyOf(term) > 0;
+  }
+
+  private documentFrequencyOf(term: string): number {
     let df = this.documentFrequency.get(term);
     if (df === undefined) {
       df = this.search_.search(term, { tokenize: (text) => [text], processTerm: (t) => t }).length;
       this.documentFrequency.set(term, df);
     }
-    const n = this.search_.documentCount;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return df;
   }
 
   /**
