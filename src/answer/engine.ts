@@ -167,22 +167,11 @@ export class AnswerEngine {
       return { ...base, abstained: true, reason: "no-such-section", passages: [], ordinal, leads: [] };
     }
     const quoted = retrieval.abstained ? [] : retrieval.passages;
-    const passages: AnswerPassage[] = quoted.map((r) => ({
-      rank: r.rank,
-      doc: r.passage.doc,
-      docTitle: r.passage.docTitle,
-      section: r.passage.section,
-      ordinal: r.passage.ordinal,
-      paragraphStart: r.passage.paragraphStart,
-      paragraphEnd: r.passage.paragraphEnd,
-      lineStart: r.passage.lineStart,
-      lineEnd: r.passage.lineEnd,
-      text: r.passage.text,
-      score: r.score,
-      cite: citeOf(r.passage),
-      highlights: this.highlighter.highlights(r.passage.text, r.matchedTerms),
-      legs: r.legs,
-    }));
+    const passages: AnswerPassage[] = quoted.map(({ rank, passage, score, matchedTerms, legs }) => {
+      const { id: _id, ...fields } = passage;
+      const highlights = this.highlighter.highlights(passage.text, matchedTerms);
+      return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
+    });
     const reason = retrieval.abstained ? "not-covered" : null;
     const leads = retrieval.ordinal ? [] : leadsFor(kind, passages);
     return { ...base, abstained: retrieval.abstained, reason, passages, ordinal, leads };

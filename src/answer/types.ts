@@ -1,3 +1,4 @@
+import type { Passage } from "../passages/index.js";
 import type { LegEvidence } from "../retriever/index.js";
 import type { LeadLine } from "./leads.js";
 import type { QuestionKind } from "./question-kind.js";
@@ -6,17 +7,8 @@ import type { QuestionKind } from "./question-kind.js";
 export type Language = "kk" | "ru" | "en";
 
 /** A quoted passage in an answer, with everything needed to cite and highlight it. */
-export interface AnswerPassage {
+export interface AnswerPassage extends Omit<Passage, "id"> {
   readonly rank: number;
-  readonly doc: string;
-  readonly docTitle: string;
-  readonly section: string | null;
-  readonly ordinal: number | null;
-  readonly paragraphStart: number;
-  readonly paragraphEnd: number;
-  readonly lineStart: number;
-  readonly lineEnd: number;
-  readonly text: string;
   readonly score: number;
   /** Language-neutral location, as printed by the command line and `--json`. */
   readonly cite: string;

@@ -1,3 +1,5 @@
+import { KAZAKH_ORDINALS } from "../text/index.js";
+
 /**
  * Ordinal words in Kazakh, Russian and English. Two stages use them: passage building (a line that
  * is only an ordinal word — "Төртінші" — heads a numbered section) and the retriever's structure leg
@@ -7,20 +9,6 @@
 
 /** Kazakh cardinal roots 1–10, from which the ordinals (+ыншы/інші) and their inflections grow. */
 const KAZAKH_CARDINALS = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он"] as const;
-
-/** Kazakh ordinals 1–10 as written ("бірінші", "алтыншы"…). */
-const KAZAKH_ORDINALS = [
-  "бірінші",
-  "екінші",
-  "үшінші",
-  "төртінші",
-  "бесінші",
-  "алтыншы",
-  "жетінші",
-  "сегізінші",
-  "тоғызыншы",
-  "оныншы",
-] as const;
 
 /** Russian ordinal stems 1–10; an adjective ending follows ("четвёрт|ое", "трет|ья"). */
 const RUSSIAN_ORDINAL_STEMS = [

@@ -15,6 +15,7 @@ export {
 export { type KazakhStemOptions, stemKazakh } from "./kazakh-stemmer.js";
 export { detectLanguage, type Language } from "./language.js";
 export { fixMixedScript, KAZAKH_SPECIFIC_LETTERS, lowerCase, normalizeText } from "./normalize.js";
+export { KAZAKH_ORDINALS } from "./numerals.js";
 export { russianTerms, stemEnglish, stemRussian, stemWord, wordLanguage } from "./stemmers.js";
 export {
   ENGLISH_STOPWORDS,

@@ -15,6 +15,7 @@
  * - Ranges "1918-1920" / "1918–1920" give both numbers.
  */
 import { INVISIBLE, normalizeText } from "./normalize.js";
+import { KAZAKH_ORDINALS } from "./numerals.js";
 
 /** A word found in a text: its normalized form and its UTF-16 offsets in the original string. */
 export interface WordSpan {
@@ -44,21 +45,6 @@ const HYPHEN_ENDING = new Set(
   ).split(" "),
 );
 const ORDINAL_ENDING = new Set(["ші", "шы", "інші", "ыншы", "нші", "ншы"]);
-
-/** Kazakh ordinal words for 1–10, used to read "4-ші" as "төртінші". */
-const KAZAKH_ORDINALS = [
-  "",
-  "бірінші",
-  "екінші",
-  "үшінші",
-  "төртінші",
-  "бесінші",
-  "алтыншы",
-  "жетінші",
-  "сегізінші",
-  "тоғызыншы",
-  "оныншы",
-];
 
 const ROMAN_VALUES: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 const ROMAN = /^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
@@ -106,7 +92,7 @@ export function wordSpans(text: string): WordSpan[] {
       const joinsPrev = prev !== undefined && prev.end < part.start && prev.end >= base;
       if (joinsPrev && HYPHEN_ENDING.has(word.replace(INVISIBLE, ""))) {
         if (/^\d+$/.test(prev.word) && ORDINAL_ENDING.has(word)) {
-          const ordinal = KAZAKH_ORDINALS[Number(prev.word)];
+          const ordinal = KAZAKH_ORDINALS[Number(prev.word) - 1];
           if (ordinal) spans.push({ word: ordinal, start: prev.start, end: part.end });
         }
         for (const span of spans.slice(-2)) if (span.start === prev.start) span.end = part.end;

@@ -11,14 +11,10 @@
  *   all answered in the right chats, peak RSS of the bot process, cold start to first poll.
  * Medians from one run: these machines are noisy, so compare ratios, not absolute numbers.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Embedder, loadEmbedder } from "../../src/indexes/index.js";
 import { KAZQAD_DIR, kazqadAvailable } from "../eval/kazqad.js";
-import { readCorpusTexts } from "../tiny-model/cli.js";
-import { generateTinyModel } from "../tiny-model/generate.js";
+import { loadTinyModel } from "../tiny-model/load.js";
 import { benchBot, botTable } from "./bot.js";
 import { benchColdAsk, benchCorpora, benchRetrieval, retrievalTable } from "./retrieval.js";
 import { peakRssMb } from "./stats.js";
@@ -27,15 +23,7 @@ const { values } = parseArgs({
   options: { "no-bot": { type: "boolean", default: false }, "no-cold": { type: "boolean", default: false } },
 });
 
-async function tinyModel(): Promise<Embedder> {
-  const root = mkdtempSync(join(tmpdir(), "bench-tiny-"));
-  const texts = [
-    ...(await readCorpusTexts("corpus")),
-    ...(kazqadAvailable() ? await readCorpusTexts(join(KAZQAD_DIR, "corpus")) : []),
-  ];
-  await generateTinyModel(join(root, "test", "tiny-bag-of-words"), { texts, dimensions: 128 });
-  return loadEmbedder({ model: "test/tiny-bag-of-words", modelDir: root, offline: true });
-}
+const tinyModel = () => loadTinyModel(["corpus", ...(kazqadAvailable() ? [join(KAZQAD_DIR, "corpus")] : [])]);
 
 const rows: string[][] = [];
 for (const corpus of benchCorpora()) rows.push(...(await benchRetrieval(corpus, null)));

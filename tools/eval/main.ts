@@ -17,8 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AnswerEngine } from "../../src/answer/index.js";
 import { type Embedder, kazakhAnalyzer, loadEmbedder } from "../../src/indexes/index.js";
-import { readCorpusTexts } from "../tiny-model/cli.js";
-import { generateTinyModel } from "../tiny-model/generate.js";
+import { loadTinyModel } from "../tiny-model/load.js";
 import { evaluateArticle, formatArticleReport, readArticleQuestions } from "./article.js";
 import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
 import { fmt, table } from "./metrics.js";
@@ -30,13 +29,7 @@ const { values } = parseArgs({
 async function modelFor(name: string): Promise<Embedder | null> {
   if (name === "off") return null;
   if (name !== "tiny") return loadEmbedder({ model: name });
-  const root = mkdtempSync(join(tmpdir(), "eval-tiny-"));
-  const texts = [
-    ...(await readCorpusTexts("corpus")),
-    ...(kazqadAvailable() ? await readCorpusTexts(join(KAZQAD_DIR, "corpus")) : []),
-  ];
-  await generateTinyModel(join(root, "test", "tiny-bag-of-words"), { texts, dimensions: 128 });
-  return loadEmbedder({ model: "test/tiny-bag-of-words", modelDir: root, offline: true });
+  return loadTinyModel(["corpus", ...(kazqadAvailable() ? [join(KAZQAD_DIR, "corpus")] : [])]);
 }
 
 async function articleSection(embedder: Embedder | null): Promise<string> {
