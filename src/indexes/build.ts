@@ -35,7 +35,7 @@ export async function buildIndexes(
   options: BuildOptions,
 ): Promise<Indexes> {
   const passages = buildPassages(documents, options.passages);
-  const keyword = KeywordIndex.build(passages, options.analyzer, options.keyword);
+  const keyword = KeywordIndex.build(passages, options.analyzer, options.keyword, bylineLabel(documents));
   const dense = options.embedder ? await buildDenseLeg(passages, options.embedder, options) : null;
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -70,6 +70,18 @@ export async function buildDenseLeg(
   } finally {
     options.progress?.stop();
   }
+}
+
+/**
+ * Marks the passage that holds a document's byline with the word "автор" (author), so "Who
+ * wrote the article?" — "Мақаланың авторы кім?" — finds the signature line, which never says so.
+ */
+function bylineLabel(documents: readonly CorpusDocument[]): (passage: Passage) => string {
+  const authors = new Map(documents.map((doc) => [doc.id, doc.author]));
+  return (passage) => {
+    const author = authors.get(passage.doc);
+    return author && passage.text.split("\n").includes(author) ? "автор" : "";
+  };
 }
 
 function documentInfos(documents: readonly CorpusDocument[], passages: readonly Passage[]): DocumentInfo[] {

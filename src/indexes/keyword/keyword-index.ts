@@ -57,13 +57,18 @@ export class KeywordIndex {
     private readonly options: KeywordIndexOptions,
   ) {}
 
+  /**
+   * `about` gives words a passage is about without containing them — the word "автор" for the
+   * passage holding a document's byline — indexed as a field of their own.
+   */
   static build(
     passages: readonly Passage[],
     analyzer: TermAnalyzer,
     options: KeywordIndexOptions = {},
+    about: (passage: Passage) => string = () => "",
   ): KeywordIndex {
     const search = new MiniSearch<StoredFields>(miniSearchOptions(analyzer));
-    search.addAll(passages.map((p) => ({ id: p.id, text: p.text, title: p.docTitle })));
+    search.addAll(passages.map((p) => ({ id: p.id, text: p.text, title: p.docTitle, about: about(p) })));
     return new KeywordIndex(search, analyzer, options);
   }
 
@@ -140,6 +145,9 @@ export class KeywordIndex {
       processTerm: (term) => term,
       combineWith: "OR",
       bm25: this.options.bm25 ?? DEFAULT_BM25,
+      // The "about" field is one word in one passage; BM25's length normalisation against its
+      // near-zero average length would all but erase it.
+      boost: { about: 8 },
     });
     return results
       .slice(0, limit)
@@ -152,7 +160,7 @@ function miniSearchOptions(analyzer: TermAnalyzer): MiniSearchOptions<StoredFiel
     // The document title is indexed with every passage: a passage cut from the middle of an
     // encyclopedia article is still about its title ("Жануарлар"), and in a one-document corpus
     // the title's words occur everywhere, so BM25 gives them almost no weight.
-    fields: ["title", "text"],
+    fields: ["title", "text", "about"],
     storeFields: [],
     tokenize: (text) => analyzer.documentTerms(text),
     processTerm: (term) => term,
