@@ -4,6 +4,7 @@ import { findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
+import { unknownNames } from "./unknown-names.js";
 
 /** Options of {@link Retriever}; every field has a default. */
 export interface RetrieverOptions {
@@ -123,7 +124,10 @@ export class Retriever {
       legs: evidence.get(id) ?? {},
       matchedTerms: matched.get(id) ?? [],
     }));
-    const abstained = !this.hasEvidence(sectionIds, keywordHits, queryTerms, denseHits[0]?.similarity);
+    const abstained =
+      sectionIds.length === 0 &&
+      (unknownNames(question, this.indexes.keyword, this.expansion).length > 0 ||
+        !this.hasEvidence(sectionIds, keywordHits, queryTerms, denseHits[0]?.similarity));
     return {
       question,
       abstained,

@@ -97,6 +97,19 @@ export class KeywordIndex {
     return this.documentFrequencyOf(term) > 0;
   }
 
+  /**
+   * Whether the corpus has the term or, for a word, one a letter or two away (one edit from 3
+   * letters, two from 9): "сагадиев", transliterated from "Sagadiyev", still finds "сағадиев",
+   * and Russian "нур" finds Kazakh "нұр". Numbers must match exactly.
+   */
+  knowsApproximately(term: string): boolean {
+    if (this.knows(term)) return true;
+    const length = [...term].length;
+    if (length < 3 || /\d/.test(term)) return false;
+    const fuzzy = length >= 9 ? 2 : 1;
+    return this.search_.search(term, { tokenize: (text) => [text], processTerm: (t) => t, fuzzy }).length > 0;
+  }
+
   private documentFrequencyOf(term: string): number {
     let df = this.documentFrequency.get(term);
     if (df === undefined) {
