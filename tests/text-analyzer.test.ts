@@ -120,6 +120,10 @@ describe("stemKazakh", () => {
     ["ертегісі", "ертегі", "ертегінің"],
     ["орталығы", "орталық", "орталықта"],
     ["география", "географияның", "Географиясы"],
+    // Loanwords in к/г take front endings whatever their vowels
+    ["банкті", "банк", "банкі", "банкке"],
+    // An adjective in -гі/-ғы after a consonant keeps its г
+    ["белгі", "белгінің"],
   ];
 
   it.each(groups.map((g) => [g.join(" / "), g] as const))("%s meet", (_, words) => {

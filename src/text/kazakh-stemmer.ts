@@ -84,6 +84,8 @@ function harmonyOk(stem: string, suffix: string): boolean {
   const own = h === 1 ? BACK : FRONT;
   const last = [...stem].reverse().find(isVowel);
   if (last === undefined || last === "и" || last === "у" || own.includes(last)) return true;
+  // A loanword ending in к/г takes front endings whatever its vowels: банк-ті, парк-ке, блог-тың.
+  if (h === -1 && /[кг]$/.test(stem)) return true;
   return [...stem].some((ch) => own.includes(ch));
 }
 
