@@ -10,14 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BotProcess,
   botStderrLines,
-  makeWorkspace,
   PROJECT_ROOT,
   spawnBot,
   type Workspace,
 } from "./support/bot-process.js";
+import { type BotSession, startBotSession } from "./support/bot-session.js";
 import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
+let session: BotSession;
 let api: FakeBotApi;
 let workspace: Workspace;
 let bot: BotProcess;
@@ -27,24 +28,12 @@ const sentTo = (chatId: number) =>
   api.sent("sendMessage").filter((call) => Number(call.params.chat_id) === chatId);
 
 beforeAll(async () => {
-  api = await FakeBotApi.start();
-  workspace = await makeWorkspace();
-  bot = spawnBot({
-    BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    CORPUS_DIR: workspace.corpusDir,
-    INDEX_DIR: workspace.indexDir,
-    RETRIEVAL_K: "10",
-    RATE_LIMIT_MAX: "3",
-    RATE_LIMIT_WINDOW_MS: "60000",
-  });
-  await api.waitForPolling(120_000);
+  session = await startBotSession({ RETRIEVAL_K: "10", RATE_LIMIT_MAX: "3", RATE_LIMIT_WINDOW_MS: "60000" });
+  ({ api, workspace, bot } = session);
 }, 150_000);
 
 afterAll(async () => {
-  await bot?.kill();
-  await api?.close();
-  await workspace?.remove();
+  await session?.stop();
 });
 
 describe("a bot with RETRIEVAL_K=10 and RATE_LIMIT_MAX=3", () => {

@@ -5,18 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messagesFor } from "../src/bot/i18n.js";
-import {
-  type BotProcess,
-  botStderrLines,
-  makeWorkspace,
-  spawnBot,
-  type Workspace,
-} from "./support/bot-process.js";
-import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.js";
+import { type BotProcess, botStderrLines } from "./support/bot-process.js";
+import { type BotSession, startBotSession } from "./support/bot-session.js";
+import type { FakeBotApi, RecordedCall } from "./support/fake-bot-api.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
+let session: BotSession;
 let api: FakeBotApi;
-let workspace: Workspace;
 let bot: BotProcess;
 let nextChat = 5000;
 const chat = () => ++nextChat;
@@ -36,22 +31,12 @@ const replyIn = (
   );
 
 beforeAll(async () => {
-  api = await FakeBotApi.start();
-  workspace = await makeWorkspace();
-  bot = spawnBot({
-    BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    CORPUS_DIR: workspace.corpusDir,
-    INDEX_DIR: workspace.indexDir,
-  });
-  await api.waitForPolling(120_000);
-  console.info(`bot-e2e: cold start to first long poll (index built): ${Date.now() - bot.startedAt} ms`);
+  session = await startBotSession();
+  ({ api, bot } = session);
 }, 150_000);
 
 afterAll(async () => {
-  await bot?.kill();
-  await api?.close();
-  await workspace?.remove();
+  await session?.stop();
 });
 
 describe("answers with cited passages", () => {

@@ -5,17 +5,12 @@
  */
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type BotProcess,
-  botStderrLines,
-  makeWorkspace,
-  spawnBot,
-  type Workspace,
-} from "./support/bot-process.js";
-import { FakeBotApi } from "./support/fake-bot-api.js";
+import { type BotProcess, botStderrLines } from "./support/bot-process.js";
+import { type BotSession, startBotSession } from "./support/bot-session.js";
+import type { FakeBotApi } from "./support/fake-bot-api.js";
 
+let session: BotSession;
 let api: FakeBotApi;
-let workspace: Workspace;
 let bot: BotProcess;
 let base: string;
 const SECRET = "s3cret";
@@ -38,27 +33,15 @@ function post(body: unknown, headers: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  api = await FakeBotApi.start();
-  workspace = await makeWorkspace();
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  bot = spawnBot({
-    BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    CORPUS_DIR: workspace.corpusDir,
-    INDEX_DIR: workspace.indexDir,
-    WEBHOOK_URL: `${base}/tg`,
-    WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-  });
-  await bot.waitForLog((line) => line.msg === "bot started", 120_000);
+  const env = { WEBHOOK_URL: `${base}/tg`, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1" };
+  session = await startBotSession(env, "started");
+  ({ api, bot } = session);
 }, 150_000);
 
 afterAll(async () => {
-  await bot?.kill();
-  await api?.close();
-  await workspace?.remove();
+  await session?.stop();
 });
 
 describe("webhook mode", () => {
