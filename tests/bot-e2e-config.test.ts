@@ -189,3 +189,27 @@ describe("stopping through tsx alone", () => {
     }
   });
 });
+
+describe("stopping through npm alone", () => {
+  it("SIGTERM to npm's pid only (npm does not pass it on) still stops the bot cleanly, leaving no orphan", async () => {
+    const fake = await FakeBotApi.start();
+    const started = spawnBot({
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      CORPUS_DIR: workspace.corpusDir,
+      INDEX_DIR: workspace.indexDir,
+    });
+    try {
+      await fake.waitForPolling(60_000);
+      started.child.kill("SIGTERM");
+      const last = await started.waitForLog((line) => line.msg === "exit", 15_000);
+      expect(last.code).toBe(0);
+      // Every process that held the bot's output has exited: node did not outlive npm.
+      await started.closed;
+      expect(botStderrLines(started.stderr())).toEqual([]);
+    } finally {
+      await started.kill();
+      await fake.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { watchLauncher } from "./launcher-watch.js";
 import { describeError, type Redactor } from "./redact.js";
 
 /** Options of {@link GracefulShutdown}. */
@@ -42,9 +43,10 @@ export class GracefulShutdown {
     this.stopper = stopper;
   }
 
-  /** Listens for SIGINT and SIGTERM. */
+  /** Listens for SIGINT and SIGTERM, and for the launching `npm` going away without passing them on. */
   install(): void {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void this.stop(signal));
+    watchLauncher(() => void this.stop("launcher exited"));
   }
 
   /** Stops the bot and exits; safe to call more than once. */
