@@ -3,6 +3,7 @@ import {
   type Embedder,
   type EmbedderOptions,
   type Indexes,
+  type KeywordIndexOptions,
   type OpenResult,
   openIndexes,
   type ProgressReporter,
@@ -30,6 +31,8 @@ export interface EngineOptions {
   retriever?: RetrieverOptions;
   /** How documents are cut into passages (size cap). */
   passages?: PassageOptions;
+  /** BM25 parameters of the keyword leg. */
+  keyword?: KeywordIndexOptions;
   /** Questions longer than this are cut before searching (the answer says so). Default 1000. */
   maxQuestionChars?: number;
   /** Rebuild the index even when current. Default false. */
@@ -73,6 +76,7 @@ export class AnswerEngine {
       embedder,
       force: options.forceRebuild ?? false,
       ...(options.passages ? { passages: options.passages } : {}),
+      ...(options.keyword ? { keyword: options.keyword } : {}),
       log,
       ...(options.progress ? { progress: options.progress } : {}),
     });

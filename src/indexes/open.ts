@@ -46,7 +46,7 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   if (!reason) {
     try {
       reason = stalenessOf(readManifest(options.indexDir), expected);
-      if (!reason) saved = loadIndexes(options.indexDir, options.analyzer);
+      if (!reason) saved = loadIndexes(options.indexDir, options.analyzer, options.keyword);
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       reason = error.reason === "missing" && error.file === "manifest.json" ? "no index yet" : error.message;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Passage } from "../passages/index.js";
 import { VectorIndex } from "./dense/vector-index.js";
 import { IndexError } from "./errors.js";
-import { KeywordIndex, type TermAnalyzer } from "./keyword/keyword-index.js";
+import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
 import type { DocumentInfo, Indexes } from "./types.js";
 
@@ -63,7 +63,11 @@ export function readManifest(dir: string): IndexManifest {
  * Loads a saved index folder, verifying every file against the manifest's checksum first (a
  * truncated HNSW file must never reach native code). Throws {@link IndexError} naming the file.
  */
-export function loadIndexes(dir: string, analyzer: TermAnalyzer): Indexes {
+export function loadIndexes(
+  dir: string,
+  analyzer: TermAnalyzer,
+  keywordOptions: KeywordIndexOptions = {},
+): Indexes {
   const manifest = readManifest(dir);
   const verified = (name: string): Buffer => {
     const bytes = readOrThrow(dir, name);
@@ -82,7 +86,7 @@ export function loadIndexes(dir: string, analyzer: TermAnalyzer): Indexes {
     PASSAGES,
     verified(PASSAGES).toString("utf8"),
   );
-  const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer);
+  const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
   let dense: Indexes["dense"] = null;
   if (manifest.dense && manifest.files[DENSE]) {
     verified(DENSE);
