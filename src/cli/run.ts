@@ -10,6 +10,11 @@ export class UsageError extends Error {
 /** Errors whose message is already the whole story for an operator: printed as one line. */
 const EXPECTED = [CorpusError, IndexError, ModelLoadError, SettingsError, UsageError];
 
+/** Whether an error is one of the expected kinds: its message alone, without a stack, says it all. */
+export function isOperatorError(error: unknown): error is Error {
+  return EXPECTED.some((type) => error instanceof type);
+}
+
 /**
  * Runs a command's main function so that every expected failure (a bad corpus file, a corrupt
  * index, a missing model, a wrong setting, a wrong flag) ends as one clear line on stderr and exit
@@ -18,7 +23,7 @@ const EXPECTED = [CorpusError, IndexError, ModelLoadError, SettingsError, UsageE
  */
 export function runCommand(name: string, main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    if (EXPECTED.some((type) => error instanceof type)) {
+    if (isOperatorError(error)) {
       process.stderr.write(`${name}: ${(error as Error).message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);

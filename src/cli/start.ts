@@ -19,19 +19,15 @@ import {
   parseStartSettings,
   Redactor,
 } from "../bot/index.js";
-import { engineOptionsFrom, loadDotEnv, SettingsError } from "../config/index.js";
-import { CorpusError } from "../corpus/index.js";
-import { IndexError, ModelLoadError } from "../indexes/index.js";
+import { engineOptionsFrom, loadDotEnv } from "../config/index.js";
 import { downloadBar, progressBar } from "./progress-bar.js";
+import { isOperatorError } from "./run.js";
 
 const NAME = "start";
 
-/** Errors whose message is the whole story for an operator: printed as is, without a stack. */
-const EXPECTED = [BotStartError, CorpusError, IndexError, ModelLoadError, SettingsError];
-
 /** Writes one scrubbed line to stderr and exits 1. */
 function fail(error: unknown, redactor: Redactor): never {
-  const expected = EXPECTED.some((type) => error instanceof type);
+  const expected = error instanceof BotStartError || isOperatorError(error);
   const message = expected
     ? redactor.scrub((error as Error).message)
     : `unexpected error: ${describeError(error, redactor)}`;
