@@ -159,8 +159,12 @@ describe("quotes and answers", () => {
     };
     const parts = answerParts(answer({ kind: "who", leads: [lead] }), messagesFor("kk"));
     expect(parts).toHaveLength(2);
-    expect(parts[0]).toBe("• <b>Виталий Ионо Тварионас</b> — «Lituanica» &lt;бірлестігінің&gt; төрағасы");
+    expect(parts[0]).toBe(
+      "• <b>Виталий Ионо Тварионас</b> — «Lituanica» &lt;бірлестігінің&gt; төрағасы <i>[1]</i>",
+    );
     expect(parts[1]).toMatch(/^<blockquote>/);
+    // The quote the lead came from carries the same mark.
+    expect(parts[1]).toMatch(/ <i>\[1\]<\/i>$/);
   });
 
   it("says plainly that the article does not cover a question, with suggestions", () => {

@@ -93,7 +93,14 @@ export function passageHtml(
  * passages, so they stay in the article's language like the quotes.
  */
 export function leadsHtml(leads: Answer["leads"]): string {
-  return leads.map((lead) => `• ${highlightHtml(lead.text, lead.emphasis)}`).join("\n");
+  return leads
+    .map((lead) => `• ${highlightHtml(lead.text, lead.emphasis)} ${referenceHtml(lead.rank)}`)
+    .join("\n");
+}
+
+/** "[2]": ties a lead line to the quote it was taken from, which carries the same mark. */
+function referenceHtml(rank: number): string {
+  return `<i>[${rank}]</i>`;
 }
 
 /**
@@ -107,8 +114,11 @@ export function answerParts(
   options: FormatOptions & { maxQuestionChars?: number } = {},
 ): string[] {
   const note = answer.truncated ? [messages.truncated(options.maxQuestionChars ?? 1000)] : [];
-  const leads = answer.leads.length > 0 ? [leadsHtml(answer.leads)] : [];
-  return [...note, ...leads, ...answer.passages.map((p) => passageHtml(p, messages, options))];
+  if (answer.leads.length === 0)
+    return [...note, ...answer.passages.map((p) => passageHtml(p, messages, options))];
+  // With lead lines, each quote is numbered so a lead's [n] points at the quote it came from.
+  const quotes = answer.passages.map((p) => `${passageHtml(p, messages, options)} ${referenceHtml(p.rank)}`);
+  return [...note, leadsHtml(answer.leads), ...quotes];
 }
 
 /**
