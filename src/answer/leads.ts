@@ -86,12 +86,25 @@ function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
   return [
     {
       text: best.text,
-      emphasis: emphasis
-        .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const)
-        .sort((a, b) => a[0] - b[0]),
+      emphasis: joinAdjacent(
+        best.text,
+        emphasis.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const),
+      ),
       rank: passage.rank,
     },
   ];
+}
+
+/** Sorts ranges and joins those separated only by spaces ("60 мың" is one figure). */
+function joinAdjacent(text: string, ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const joined: [number, number][] = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = joined.at(-1);
+    if (last && start >= last[1] && /^\s*$/.test(text.slice(last[1], start)))
+      last[1] = Math.max(last[1], end);
+    else if (!last || start >= last[1]) joined.push([start, end]);
+  }
+  return joined;
 }
 
 /** Lines of a passage, each cut at sentence ends, with their offsets. */

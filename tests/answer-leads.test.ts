@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AnswerEngine, peopleIn, questionKindOf } from "../src/answer/index.js";
+import { kazakhAnalyzer } from "../src/indexes/index.js";
+
+const root = mkdtempSync(join(tmpdir(), "leads-"));
+cpSync("corpus", join(root, "corpus"), { recursive: true });
+const engine = await AnswerEngine.open({
+  corpusDir: join(root, "corpus"),
+  indexDir: join(root, "index"),
+  analyzer: kazakhAnalyzer(),
+  embedderInstance: null,
+});
+
+describe("answers lead with the answer itself", () => {
+  it.each([
+    "ҚХА төрағасының орынбасарлығына кімдер тағайындалды?",
+    "Кто стал заместителями председателя АНК?",
+    "Who were appointed deputy chairs?",
+  ])("names both deputy chairs with their roles for %s", async (question) => {
+    const answer = await engine.answer(question);
+    expect(answer.kind).toBe("who");
+    expect(answer.leads.map((lead) => lead.text)).toEqual([
+      "Виталий Ионо Тварионас — «Lituanica» қоғамдық бірлестігінің төрағасы",
+      "Исламбек Төлеубайұлы Салжанов — ҚХА мүшесі, меценат",
+    ]);
+    const lead = answer.leads[0];
+    expect(lead?.text.slice(...(lead?.emphasis[0] ?? [0, 0]))).toBe("Виталий Ионо Тварионас");
+  });
+
+  it("leads a how-many question with the sentence holding the figure, the figure marked", async () => {
+    const answer = await engine.answer("Былтыр қанша отбасыға көмек берілді?");
+    const [lead] = answer.leads;
+    expect(lead?.text).toBe(
+      "Тек өткен жылы аз қамтылған 60 мың отбасы мен 8 мың әлеуметтік ұйым көмек алды.",
+    );
+    expect(lead?.emphasis.map(([s, e]) => lead.text.slice(s, e))).toEqual(["60 мың", "8 мың"]);
+  });
+
+  it("is extractive: every lead line is made of text of the passage it points at", async () => {
+    for (const question of [
+      "Who were appointed deputy chairs?",
+      "Когда открылся портал?",
+      "Шымкенттен кім сөйледі?",
+    ]) {
+      const answer = await engine.answer(question);
+      expect(answer.leads.length, question).toBeGreaterThan(0);
+      for (const lead of answer.leads) {
+        const source = answer.passages.find((p) => p.rank === lead.rank)?.text ?? "";
+        for (const part of lead.text.split(" — ")) expect(source).toContain(part);
+      }
+    }
+  });
+
+  it("picks only the people the question matched when it names them by role", async () => {
+    const answer = await engine.answer("Who is the head of the National Bank?");
+    expect(answer.leads.map((lead) => lead.text)).toEqual(["Д.Ақышев — Ұлттық банк төрағасы"]);
+  });
+});
+
+describe("question kinds and people", () => {
+  it.each([
+    ["Кто автор статьи?", "who"],
+    ["Қанша отбасы көмек алды?", "count"],
+    ["Портал қашан ашылды?", "when"],
+    ["Where was the session held?", "where"],
+    ["Төртінші тапсырма не туралы?", "other"],
+  ])("%s is a %s question", (question, kind) => {
+    expect(questionKindOf(question)).toBe(kind);
+  });
+
+  it("finds people by initials or by names ending in a surname, not places or titles", () => {
+    const text =
+      "Қазақстан Республикасының Президенті Нұрсұлтан Назарбаев, Шымкент қаласы директоры Н.Романова және Шығыс Еуропа";
+    expect(peopleIn(text).map((p) => text.slice(...p.name))).toEqual(["Нұрсұлтан Назарбаев", "Н.Романова"]);
+  });
+});
