@@ -236,3 +236,13 @@ describe("interface language", () => {
     }
   });
 });
+
+describe("example questions", () => {
+  it("come from the corpus when it brings them, else are generic", () => {
+    const own = { kk: ["Бесінші тапсырма?"], ru: [], en: ["Who spoke?"] };
+    expect(messagesFor("en", own).help("bot")).toContain("Who spoke?");
+    expect(messagesFor("kk", own).notCovered(8)).toContain("Бесінші тапсырма?");
+    // Russian has none of its own: the generic examples stand in.
+    expect(messagesFor("ru", own).help("bot")).toContain("О чём первое поручение?");
+  });
+});

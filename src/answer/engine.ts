@@ -1,4 +1,9 @@
-import { type CorpusDocument, loadGlossary } from "../corpus/index.js";
+import {
+  type CorpusDocument,
+  type ExampleQuestions,
+  loadExampleQuestions,
+  loadGlossary,
+} from "../corpus/index.js";
 import {
   type Embedder,
   type EmbedderOptions,
@@ -61,6 +66,8 @@ export class AnswerEngine {
     readonly embedder: Embedder | null,
     private readonly maxQuestionChars: number,
     private readonly highlighter: Highlighter,
+    /** Example questions that come with the corpus (`examples.json`), per interface language. */
+    readonly examples: ExampleQuestions,
   ) {}
 
   static async open(options: EngineOptions): Promise<AnswerEngine> {
@@ -83,7 +90,15 @@ export class AnswerEngine {
     const glossary = await loadGlossary(options.corpusDir ?? "corpus");
     const retriever = new Retriever(opened.indexes, embedder, { glossary, ...options.retriever });
     const highlighter = new Highlighter(options.analyzer);
-    return new AnswerEngine(opened, retriever, embedder, options.maxQuestionChars ?? 1000, highlighter);
+    const examples = await loadExampleQuestions(options.corpusDir ?? "corpus");
+    return new AnswerEngine(
+      opened,
+      retriever,
+      embedder,
+      options.maxQuestionChars ?? 1000,
+      highlighter,
+      examples,
+    );
   }
 
   get indexes(): Indexes {

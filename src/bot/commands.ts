@@ -36,7 +36,7 @@ export function directivesMessage(
   engine: BotEngine,
   language: Language,
 ): { html: string; keyboard: InlineKeyboard } {
-  const messages = messagesFor(language);
+  const messages = messagesFor(language, engine.examples);
   const sections = engine.sections();
   const docs = numberedDocs(engine);
   const lines = sections.map(
@@ -53,7 +53,7 @@ export function directivesMessage(
 
 /** The /source text: documents with titles, authors and passage counts, and the search legs. */
 export function sourceMessage(engine: BotEngine, language: Language): string {
-  const messages = messagesFor(language);
+  const messages = messagesFor(language, engine.examples);
   const documents = engine.indexes.documents.map(
     (d) => `• ${messages.sourceDocument(d.title, d.author, d.passages)}`,
   );
@@ -66,13 +66,19 @@ export function registerCommands(composer: Composer<BotContext>, services: BotSe
 
   composer.command("start", async (ctx) => {
     ctx.outcome.outcome = "command:start";
-    const html = messagesFor(userLanguage(ctx)).start(mainTitle(engine), engine.sections().length);
+    const html = messagesFor(userLanguage(ctx), engine.examples).start(
+      mainTitle(engine),
+      engine.sections().length,
+    );
     await sendChunks(ctx, splitForTelegram([html]));
   });
 
   composer.command("help", async (ctx) => {
     ctx.outcome.outcome = "command:help";
-    await sendChunks(ctx, splitForTelegram([messagesFor(userLanguage(ctx)).help(ctx.me.username)]));
+    await sendChunks(
+      ctx,
+      splitForTelegram([messagesFor(userLanguage(ctx), engine.examples).help(ctx.me.username)]),
+    );
   });
 
   composer.command("directives", async (ctx) => {
@@ -87,7 +93,7 @@ export function registerCommands(composer: Composer<BotContext>, services: BotSe
   });
 
   composer.callbackQuery(DIRECTIVE_DATA, async (ctx) => {
-    const messages = messagesFor(userLanguage(ctx));
+    const messages = messagesFor(userLanguage(ctx), engine.examples);
     const ordinal = Number(ctx.match[1]);
     const doc = ctx.match[2] === undefined ? undefined : numberedDocs(engine)[Number(ctx.match[2])];
     const passages = engine.section(ordinal, doc);

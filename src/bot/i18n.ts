@@ -1,4 +1,5 @@
 import type { Language } from "../answer/index.js";
+import type { ExampleQuestions } from "../corpus/index.js";
 import { escapeHtml } from "./html.js";
 
 export type { Language } from "../answer/index.js";
@@ -45,8 +46,6 @@ export interface Messages {
   directiveNotFound: string;
   /** Descriptions for setMyCommands. */
   commands: Readonly<Record<"start" | "help" | "directives" | "source", string>>;
-  /** Example questions that the article answers. */
-  examples: readonly string[];
 }
 
 const bullets = (lines: readonly string[]): string => lines.map((line) => `• ${escapeHtml(line)}`).join("\n");
@@ -61,135 +60,133 @@ function ruPlural(n: number, one: string, few: string, many: string): string {
   return many;
 }
 
-const kkExamples = [
-  "Төртінші тапсырмада не айтылған?",
-  "ҚХА Төрағасының жаңа орынбасарлары кімдер?",
-  "Елорданың 20 жылдығы туралы не айтылды?",
-];
-const ruExamples = [
-  "О чём четвёртое поручение?",
-  "Кто стал заместителем председателя Ассамблеи?",
-  "Сколько семей получили помощь?",
-];
-const enExamples = [
-  "Show me the fourth directive",
-  "Who are the new deputy chairmen of the Assembly?",
-  "What is said about youth startups?",
-];
-
-const kk: Messages = {
-  start: (title, n) =>
-    `Сәлеметсіз бе! Мен «${escapeHtml(title)}» мақаласы бойынша сұрақтарға жауап беремін: жауап болатын үзінділерді дәйексөзімен (бөлім, абзац, құжат) келтіремін. Мақалада жоқ нәрсені ойдан шығармаймын.\n\n` +
-    `Сұрағыңызды жазыңыз, мысалы:\n${bullets(kkExamples)}\n\n` +
-    `/directives — мақаладағы ${n} тапсырма\n/help — сұрақ мысалдары\n/source — дереккөз`,
-  help: (username) =>
-    `Мақала туралы сұрағыңызды өз сөзіңізбен жазыңыз — қазақша, орысша немесе ағылшынша. Мысалы:\n${bullets(kkExamples)}\n\n` +
-    `Топта мені @${escapeHtml(username)} деп атаңыз немесе хабарламама жауап беріңіз. Кез келген чатта: <code>@${escapeHtml(username)} сұрақ</code>.\n` +
-    "/directives — тапсырмалар тізімі, /source — дереккөз.",
-  directivesHeader: (n) => `Мақаладағы ${n} тапсырма. Толық мәтінін көру үшін нөмірін басыңыз:`,
-  sectionName: (label, ordinal) => (ordinal === null ? escapeHtml(label) : `${escapeHtml(label)} тапсырма`),
-  paragraphs: (s, e) => (s === e ? `${s}-абзац` : `${s}–${e}-абзацтар`),
-  sourceHeader: "Дереккөз:",
-  sourceDocument: (title, author, n) =>
-    `«${escapeHtml(title)}»${author ? ` — авторы: ${escapeHtml(author)}` : ""}; ${n} үзінді`,
-  sourceLegs: (legs) =>
-    `Іздеу тәсілдері: ${legs.map((leg) => LEG_NAMES.kk[leg] ?? escapeHtml(leg)).join(", ")}.`,
-  notCovered: (n) =>
-    `Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырманы көріңіз: /directives — немесе былай сұраңыз:\n${bullets(kkExamples)}`,
-  noSuchSection: (n, asked) =>
-    `Мақалада ${n} тапсырма бар${asked === null ? "" : ` — ${asked}-тапсырма жоқ`}. Тізімі: /directives`,
-  emptyQuestion: `Сұрағыңызды сөзбен жазыңыз, мысалы:\n${bullets(kkExamples)}`,
-  truncated: (max) => `ℹ️ Хабарламаңыз тым ұзын, сондықтан оның алғашқы ${max} таңбасы бойынша жауап бердім.`,
-  nonText: `Мен мәтінмен жазылған сұрақтарды ғана түсінемін. Сұрағыңызды жазыңыз, мысалы: «${escapeHtml(kkExamples[0] ?? "")}»`,
-  unknownCommand: "Мұндай команда жоқ. Командалар: /start, /help, /directives, /source.",
-  rateLimited: (s) => `Сәл баяуырақ 🙂 Сұрақтар тым жиі келіп жатыр — ${s} секундтан кейін қайта жазыңыз.`,
-  apology: "Кешіріңіз, жауап беру кезінде қате шықты. Біраздан кейін қайталап көріңіз.",
-  directiveNotFound: "Бұл тапсырма табылмады.",
-  commands: {
-    start: "Бот не істейді",
-    help: "Сұрақ мысалдары",
-    directives: "Мақаладағы тапсырмалар",
-    source: "Дереккөз: құжаттар мен авторлар",
-  },
-  examples: kkExamples,
+/**
+ * Examples used when the corpus brings none (`examples.json`): questions any article with
+ * numbered directives answers.
+ */
+const GENERIC_EXAMPLES: Readonly<Record<Language, readonly string[]>> = {
+  kk: ["Бірінші тапсырмада не айтылған?", "Мақала не туралы?"],
+  ru: ["О чём первое поручение?", "О чём статья?"],
+  en: ["What does the first directive say?", "What is the article about?"],
 };
 
-const ru: Messages = {
-  start: (title, n) =>
-    `Здравствуйте! Я отвечаю на вопросы по статье «${escapeHtml(title)}»: привожу фрагменты, которые отвечают на вопрос, с указанием источника (раздел, абзац, документ). Того, чего нет в статье, не выдумываю.\n\n` +
-    `Напишите вопрос, например:\n${bullets(ruExamples)}\n\n` +
-    `/directives — ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} из статьи\n/help — примеры вопросов\n/source — источник`,
-  help: (username) =>
-    `Задайте вопрос о статье своими словами — по-казахски, по-русски или по-английски. Например:\n${bullets(ruExamples)}\n\n` +
-    `В группе упомяните меня (@${escapeHtml(username)}) или ответьте на моё сообщение. В любом чате: <code>@${escapeHtml(username)} вопрос</code>.\n` +
-    "/directives — список поручений, /source — источник.",
-  directivesHeader: (n) =>
-    `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}. Нажмите номер, чтобы прочитать полностью:`,
-  sectionName: (label, ordinal) =>
-    ordinal === null ? escapeHtml(label) : `Поручение №${ordinal} («${escapeHtml(label)}»)`,
-  paragraphs: (s, e) => (s === e ? `абзац ${s}` : `абзацы ${s}–${e}`),
-  sourceHeader: "Источник:",
-  sourceDocument: (title, author, n) =>
-    `«${escapeHtml(title)}»${author ? ` — автор: ${escapeHtml(author)}` : ""}; ${n} ${ruPlural(n, "фрагмент", "фрагмента", "фрагментов")}`,
-  sourceLegs: (legs) =>
-    `Способы поиска: ${legs.map((leg) => LEG_NAMES.ru[leg] ?? escapeHtml(leg)).join(", ")}.`,
-  notCovered: (n) =>
-    `В статье об этом не говорится, поэтому цитировать нечего. Посмотрите ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives — или спросите, например:\n${bullets(ruExamples)}`,
-  noSuchSection: (n, asked) =>
-    `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}${asked === null ? "" : ` — поручения №${asked} нет`}. Список: /directives`,
-  emptyQuestion: `Напишите вопрос словами, например:\n${bullets(ruExamples)}`,
-  truncated: (max) => `ℹ️ Сообщение очень длинное, поэтому я ответил по первым ${max} символам.`,
-  nonText: `Я понимаю только вопросы, написанные текстом. Напишите вопрос, например: «${escapeHtml(ruExamples[0] ?? "")}»`,
-  unknownCommand: "Такой команды нет. Команды: /start, /help, /directives, /source.",
-  rateLimited: (s) => `Чуть помедленнее 🙂 Слишком много вопросов подряд — напишите снова через ${s} с.`,
-  apology: "Извините, при ответе произошла ошибка. Попробуйте ещё раз чуть позже.",
-  directiveNotFound: "Поручение не найдено.",
-  commands: {
-    start: "Что умеет бот",
-    help: "Примеры вопросов",
-    directives: "Поручения из статьи",
-    source: "Источник: документы и авторы",
-  },
-  examples: ruExamples,
-};
+function kazakh(examples: readonly string[]): Messages {
+  return {
+    start: (title, n) =>
+      `Сәлеметсіз бе! Мен «${escapeHtml(title)}» мақаласы бойынша сұрақтарға жауап беремін: жауап болатын үзінділерді дәйексөзімен (бөлім, абзац, құжат) келтіремін. Мақалада жоқ нәрсені ойдан шығармаймын.\n\n` +
+      `Сұрағыңызды жазыңыз, мысалы:\n${bullets(examples)}\n\n` +
+      `/directives — мақаладағы ${n} тапсырма\n/help — сұрақ мысалдары\n/source — дереккөз`,
+    help: (username) =>
+      `Мақала туралы сұрағыңызды өз сөзіңізбен жазыңыз — қазақша, орысша немесе ағылшынша. Мысалы:\n${bullets(examples)}\n\n` +
+      `Топта мені @${escapeHtml(username)} деп атаңыз немесе хабарламама жауап беріңіз. Кез келген чатта: <code>@${escapeHtml(username)} сұрақ</code>.\n` +
+      "/directives — тапсырмалар тізімі, /source — дереккөз.",
+    directivesHeader: (n) => `Мақаладағы ${n} тапсырма. Толық мәтінін көру үшін нөмірін басыңыз:`,
+    sectionName: (label, ordinal) => (ordinal === null ? escapeHtml(label) : `${escapeHtml(label)} тапсырма`),
+    paragraphs: (s, e) => (s === e ? `${s}-абзац` : `${s}–${e}-абзацтар`),
+    sourceHeader: "Дереккөз:",
+    sourceDocument: (title, author, n) =>
+      `«${escapeHtml(title)}»${author ? ` — авторы: ${escapeHtml(author)}` : ""}; ${n} үзінді`,
+    sourceLegs: (legs) =>
+      `Іздеу тәсілдері: ${legs.map((leg) => LEG_NAMES.kk[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    notCovered: (n) =>
+      `Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырманы көріңіз: /directives — немесе былай сұраңыз:\n${bullets(examples)}`,
+    noSuchSection: (n, asked) =>
+      `Мақалада ${n} тапсырма бар${asked === null ? "" : ` — ${asked}-тапсырма жоқ`}. Тізімі: /directives`,
+    emptyQuestion: `Сұрағыңызды сөзбен жазыңыз, мысалы:\n${bullets(examples)}`,
+    truncated: (max) =>
+      `ℹ️ Хабарламаңыз тым ұзын, сондықтан оның алғашқы ${max} таңбасы бойынша жауап бердім.`,
+    nonText: `Мен мәтінмен жазылған сұрақтарды ғана түсінемін. Сұрағыңызды жазыңыз, мысалы: «${escapeHtml(examples[0] ?? "")}»`,
+    unknownCommand: "Мұндай команда жоқ. Командалар: /start, /help, /directives, /source.",
+    rateLimited: (s) => `Сәл баяуырақ 🙂 Сұрақтар тым жиі келіп жатыр — ${s} секундтан кейін қайта жазыңыз.`,
+    apology: "Кешіріңіз, жауап беру кезінде қате шықты. Біраздан кейін қайталап көріңіз.",
+    directiveNotFound: "Бұл тапсырма табылмады.",
+    commands: {
+      start: "Бот не істейді",
+      help: "Сұрақ мысалдары",
+      directives: "Мақаладағы тапсырмалар",
+      source: "Дереккөз: құжаттар мен авторлар",
+    },
+  };
+}
 
-const en: Messages = {
-  start: (title, n) =>
-    `Hello! I answer questions about the article «${escapeHtml(title)}»: I quote the passages that answer them, each with its citation (section, paragraph, document). I do not make up what the article does not say.\n\n` +
-    `Ask a question, for example:\n${bullets(enExamples)}\n\n` +
-    `/directives — the article's ${n} directives\n/help — example questions\n/source — the source`,
-  help: (username) =>
-    `Ask about the article in your own words — in Kazakh, Russian or English. For example:\n${bullets(enExamples)}\n\n` +
-    `In a group, mention me (@${escapeHtml(username)}) or reply to my message. In any chat: <code>@${escapeHtml(username)} question</code>.\n` +
-    "/directives — the list of directives, /source — the source.",
-  directivesHeader: (n) => `The article's ${n} directives. Press a number to read one in full:`,
-  sectionName: (label, ordinal) =>
-    ordinal === null ? escapeHtml(label) : `Directive ${ordinal} («${escapeHtml(label)}»)`,
-  paragraphs: (s, e) => (s === e ? `paragraph ${s}` : `paragraphs ${s}–${e}`),
-  sourceHeader: "Source:",
-  sourceDocument: (title, author, n) =>
-    `«${escapeHtml(title)}»${author ? ` — by ${escapeHtml(author)}` : ""}; ${n} passage${n === 1 ? "" : "s"}`,
-  sourceLegs: (legs) =>
-    `Search legs in use: ${legs.map((leg) => LEG_NAMES.en[leg] ?? escapeHtml(leg)).join(", ")}.`,
-  notCovered: (n) =>
-    `The article does not cover this, so I have nothing to quote. See the article's ${n} directives with /directives, or ask, for example:\n${bullets(enExamples)}`,
-  noSuchSection: (n, asked) =>
-    `The article has ${n} directives${asked === null ? "" : ` — there is no directive ${asked}`}. The list: /directives`,
-  emptyQuestion: `Please write your question in words, for example:\n${bullets(enExamples)}`,
-  truncated: (max) => `ℹ️ Your message is very long, so I answered from its first ${max} characters.`,
-  nonText: `I only understand questions written as text. Type your question, for example: «${escapeHtml(enExamples[0] ?? "")}»`,
-  unknownCommand: "There is no such command. Commands: /start, /help, /directives, /source.",
-  rateLimited: (s) => `Easy there 🙂 Too many questions in a row — please try again in ${s} seconds.`,
-  apology: "Sorry, something went wrong while answering. Please try again in a moment.",
-  directiveNotFound: "This directive was not found.",
-  commands: {
-    start: "What this bot does",
-    help: "Example questions",
-    directives: "The article's directives",
-    source: "Source: documents and authors",
-  },
-  examples: enExamples,
-};
+function russian(examples: readonly string[]): Messages {
+  return {
+    start: (title, n) =>
+      `Здравствуйте! Я отвечаю на вопросы по статье «${escapeHtml(title)}»: привожу фрагменты, которые отвечают на вопрос, с указанием источника (раздел, абзац, документ). Того, чего нет в статье, не выдумываю.\n\n` +
+      `Напишите вопрос, например:\n${bullets(examples)}\n\n` +
+      `/directives — ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} из статьи\n/help — примеры вопросов\n/source — источник`,
+    help: (username) =>
+      `Задайте вопрос о статье своими словами — по-казахски, по-русски или по-английски. Например:\n${bullets(examples)}\n\n` +
+      `В группе упомяните меня (@${escapeHtml(username)}) или ответьте на моё сообщение. В любом чате: <code>@${escapeHtml(username)} вопрос</code>.\n` +
+      "/directives — список поручений, /source — источник.",
+    directivesHeader: (n) =>
+      `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}. Нажмите номер, чтобы прочитать полностью:`,
+    sectionName: (label, ordinal) =>
+      ordinal === null ? escapeHtml(label) : `Поручение №${ordinal} («${escapeHtml(label)}»)`,
+    paragraphs: (s, e) => (s === e ? `абзац ${s}` : `абзацы ${s}–${e}`),
+    sourceHeader: "Источник:",
+    sourceDocument: (title, author, n) =>
+      `«${escapeHtml(title)}»${author ? ` — автор: ${escapeHtml(author)}` : ""}; ${n} ${ruPlural(n, "фрагмент", "фрагмента", "фрагментов")}`,
+    sourceLegs: (legs) =>
+      `Способы поиска: ${legs.map((leg) => LEG_NAMES.ru[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    notCovered: (n) =>
+      `В статье об этом не говорится, поэтому цитировать нечего. Посмотрите ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives — или спросите, например:\n${bullets(examples)}`,
+    noSuchSection: (n, asked) =>
+      `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}${asked === null ? "" : ` — поручения №${asked} нет`}. Список: /directives`,
+    emptyQuestion: `Напишите вопрос словами, например:\n${bullets(examples)}`,
+    truncated: (max) => `ℹ️ Сообщение очень длинное, поэтому я ответил по первым ${max} символам.`,
+    nonText: `Я понимаю только вопросы, написанные текстом. Напишите вопрос, например: «${escapeHtml(examples[0] ?? "")}»`,
+    unknownCommand: "Такой команды нет. Команды: /start, /help, /directives, /source.",
+    rateLimited: (s) => `Чуть помедленнее 🙂 Слишком много вопросов подряд — напишите снова через ${s} с.`,
+    apology: "Извините, при ответе произошла ошибка. Попробуйте ещё раз чуть позже.",
+    directiveNotFound: "Поручение не найдено.",
+    commands: {
+      start: "Что умеет бот",
+      help: "Примеры вопросов",
+      directives: "Поручения из статьи",
+      source: "Источник: документы и авторы",
+    },
+  };
+}
+
+function english(examples: readonly string[]): Messages {
+  return {
+    start: (title, n) =>
+      `Hello! I answer questions about the article «${escapeHtml(title)}»: I quote the passages that answer them, each with its citation (section, paragraph, document). I do not make up what the article does not say.\n\n` +
+      `Ask a question, for example:\n${bullets(examples)}\n\n` +
+      `/directives — the article's ${n} directives\n/help — example questions\n/source — the source`,
+    help: (username) =>
+      `Ask about the article in your own words — in Kazakh, Russian or English. For example:\n${bullets(examples)}\n\n` +
+      `In a group, mention me (@${escapeHtml(username)}) or reply to my message. In any chat: <code>@${escapeHtml(username)} question</code>.\n` +
+      "/directives — the list of directives, /source — the source.",
+    directivesHeader: (n) => `The article's ${n} directives. Press a number to read one in full:`,
+    sectionName: (label, ordinal) =>
+      ordinal === null ? escapeHtml(label) : `Directive ${ordinal} («${escapeHtml(label)}»)`,
+    paragraphs: (s, e) => (s === e ? `paragraph ${s}` : `paragraphs ${s}–${e}`),
+    sourceHeader: "Source:",
+    sourceDocument: (title, author, n) =>
+      `«${escapeHtml(title)}»${author ? ` — by ${escapeHtml(author)}` : ""}; ${n} passage${n === 1 ? "" : "s"}`,
+    sourceLegs: (legs) =>
+      `Search legs in use: ${legs.map((leg) => LEG_NAMES.en[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    notCovered: (n) =>
+      `The article does not cover this, so I have nothing to quote. See the article's ${n} directives with /directives, or ask, for example:\n${bullets(examples)}`,
+    noSuchSection: (n, asked) =>
+      `The article has ${n} directives${asked === null ? "" : ` — there is no directive ${asked}`}. The list: /directives`,
+    emptyQuestion: `Please write your question in words, for example:\n${bullets(examples)}`,
+    truncated: (max) => `ℹ️ Your message is very long, so I answered from its first ${max} characters.`,
+    nonText: `I only understand questions written as text. Type your question, for example: «${escapeHtml(examples[0] ?? "")}»`,
+    unknownCommand: "There is no such command. Commands: /start, /help, /directives, /source.",
+    rateLimited: (s) => `Easy there 🙂 Too many questions in a row — please try again in ${s} seconds.`,
+    apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+    directiveNotFound: "This directive was not found.",
+    commands: {
+      start: "What this bot does",
+      help: "Example questions",
+      directives: "The article's directives",
+      source: "Source: documents and authors",
+    },
+  };
+}
 
 /** Human names of the retriever's legs, per language. */
 const LEG_NAMES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
@@ -210,14 +207,31 @@ const LEG_NAMES: Readonly<Record<Language, Readonly<Record<string, string>>>> = 
   },
 };
 
-const MESSAGES: Readonly<Record<Language, Messages>> = { kk, ru, en };
+const BUILDERS: Readonly<Record<Language, (examples: readonly string[]) => Messages>> = {
+  kk: kazakh,
+  ru: russian,
+  en: english,
+};
+const generic = new Map<Language, Messages>();
+const withExamples = new WeakMap<ExampleQuestions, Map<Language, Messages>>();
 
 /** The languages the interface speaks, in the order commands are registered. */
 export const LANGUAGES: readonly Language[] = ["kk", "ru", "en"];
 
-/** The interface text of one language. */
-export function messagesFor(language: Language): Messages {
-  return MESSAGES[language];
+/**
+ * The interface text of one language, quoting the corpus's own example questions where it offers
+ * examples (generic ones when the corpus brings none). Built once per language and example set.
+ */
+export function messagesFor(language: Language, examples?: ExampleQuestions): Messages {
+  const cache = examples ? (withExamples.get(examples) ?? new Map<Language, Messages>()) : generic;
+  if (examples) withExamples.set(examples, cache);
+  let messages = cache.get(language);
+  if (messages === undefined) {
+    const own = examples?.[language] ?? [];
+    messages = BUILDERS[language](own.length > 0 ? own : GENERIC_EXAMPLES[language]);
+    cache.set(language, messages);
+  }
+  return messages;
 }
 
 /**

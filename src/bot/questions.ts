@@ -45,7 +45,7 @@ export async function answerQuestion(ctx: BotContext, services: BotServices): Pr
   const answer = await services.engine
     .answer(question, { languageHint: languageFromCode(ctx.from?.language_code) })
     .finally(stopTyping);
-  const messages = messagesFor(answer.language);
+  const messages = messagesFor(answer.language, services.engine.examples);
   Object.assign(ctx.outcome, {
     language: answer.language,
     abstained: answer.abstained,
@@ -68,7 +68,7 @@ export function registerQuestions(composer: Composer<BotContext>, services: BotS
       return;
     }
     ctx.outcome.outcome = "unknown-command";
-    const messages = messagesFor(languageFromCode(ctx.from?.language_code) ?? "kk");
+    const messages = messagesFor(languageFromCode(ctx.from?.language_code) ?? "kk", services.engine.examples);
     await sendChunks(ctx, [messages.unknownCommand]);
   });
   composer.on("message", async (ctx) => {
@@ -77,6 +77,8 @@ export function registerQuestions(composer: Composer<BotContext>, services: BotS
       return;
     }
     ctx.outcome.outcome = "non-text";
-    await sendChunks(ctx, [messagesFor(languageFromCode(ctx.from?.language_code) ?? "kk").nonText]);
+    await sendChunks(ctx, [
+      messagesFor(languageFromCode(ctx.from?.language_code) ?? "kk", services.engine.examples).nonText,
+    ]);
   });
 }

@@ -3,7 +3,10 @@ import type { AnswerEngine } from "../answer/index.js";
 import type { Redactor } from "./redact.js";
 
 /** The part of the answer engine the bot uses; a narrower type keeps handler tests light. */
-export type BotEngine = Pick<AnswerEngine, "answer" | "sections" | "section" | "indexes" | "legs">;
+export type BotEngine = Pick<
+  AnswerEngine,
+  "answer" | "sections" | "section" | "indexes" | "legs" | "examples"
+>;
 
 /**
  * What every handler shares, built once at start-up and passed down explicitly (no globals), so a

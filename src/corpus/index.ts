@@ -1,5 +1,6 @@
 /** Stage 1 of the pipeline: files on disk become documents. */
 export { CorpusError } from "./errors.js";
+export { EXAMPLES_FILE, type ExampleQuestions, loadExampleQuestions } from "./examples.js";
 export { GLOSSARY_FILE, type Glossary, type GlossaryEntry, loadGlossary } from "./glossary.js";
 export { corpusHash, type LoadCorpusOptions, loadCorpus, parseDocument } from "./load.js";
 export type { CorpusDocument } from "./types.js";

@@ -72,6 +72,12 @@ function detect(text: string): Language | null {
 
 /** The stub; `questions` records what the bot asked, to check mention stripping. */
 export class StubEngine implements BotEngine {
+  /** The corpus's example questions, as `examples.json` would give them. */
+  readonly examples = {
+    kk: ["Төртінші тапсырмада не айтылған?"],
+    ru: ["О чём четвёртое поручение?"],
+    en: ["Show me the fourth directive"],
+  };
   readonly questions: string[] = [];
   readonly legs = ["structure", "keyword"];
   readonly indexes = {
