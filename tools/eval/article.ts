@@ -42,8 +42,8 @@ export function readArticleQuestions(path = "eval/article-questions.jsonl"): Art
 }
 
 /**
- * Asks every question through the engine (retrieval with candidates kept even when it
- * abstains) and scores: rank of the first passage containing `expect`, abstention on
+ * Asks every question through the engine — ranks from retrieval with candidates kept even when
+ * it abstains, abstention from the answers users get — and scores: rank of the first passage containing `expect`, abstention on
  * out-of-scope questions, false abstention on in-scope ones.
  */
 export async function evaluateArticle(
@@ -54,7 +54,11 @@ export async function evaluateArticle(
     questions.map((q) => q.q),
     10,
   );
-  const outcomes = questions.map((question, i) => outcomeOf(question, retrievals[i] as Retrieval));
+  // Abstention as users see it: from the answers, which may decline where retrieval did not.
+  const answers = await engine.answerMany(questions.map((q) => q.q));
+  const outcomes = questions.map((question, i) =>
+    outcomeOf(question, retrievals[i] as Retrieval, answers[i]?.abstained ?? true),
+  );
   const inScope = outcomes.filter((o) => o.question.expect !== null);
   const outOfScope = outcomes.filter((o) => o.question.expect === null);
   const group = (key: (o: ArticleOutcome) => string) => {
@@ -75,8 +79,7 @@ export async function evaluateArticle(
   };
 }
 
-function outcomeOf(question: ArticleQuestion, retrieval: Retrieval): ArticleOutcome {
-  const abstained = retrieval.abstained || (retrieval.ordinal !== null && !retrieval.ordinal.found);
+function outcomeOf(question: ArticleQuestion, retrieval: Retrieval, abstained: boolean): ArticleOutcome {
   const index =
     question.expect === null
       ? -1
