@@ -1,18 +1,8 @@
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AnswerEngine, peopleIn, questionKindOf } from "../src/answer/index.js";
-import { kazakhAnalyzer } from "../src/indexes/index.js";
+import { peopleIn, questionKindOf } from "../src/answer/index.js";
+import { openFreshEngine } from "../tools/eval/fresh-engine.js";
 
-const root = mkdtempSync(join(tmpdir(), "leads-"));
-cpSync("corpus", join(root, "corpus"), { recursive: true });
-const engine = await AnswerEngine.open({
-  corpusDir: join(root, "corpus"),
-  indexDir: join(root, "index"),
-  analyzer: kazakhAnalyzer(),
-  embedderInstance: null,
-});
+const engine = await openFreshEngine();
 
 describe("answers lead with the answer itself", () => {
   it.each([

@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AnswerEngine } from "../src/answer/index.js";
 import { kazakhAnalyzer } from "../src/indexes/index.js";
 import { evaluateArticle, readArticleQuestions } from "../tools/eval/article.js";
+import { openFreshEngine } from "../tools/eval/fresh-engine.js";
 import { evaluateKazqad, kazqadAvailable } from "../tools/eval/kazqad.js";
 
 /**
@@ -12,14 +9,7 @@ import { evaluateKazqad, kazqadAvailable } from "../tools/eval/kazqad.js";
  * model), so a change that makes retrieval worse fails CI instead of slipping through.
  */
 describe("retrieval quality floors (no model)", async () => {
-  const root = mkdtempSync(join(tmpdir(), "floors-"));
-  cpSync("corpus", join(root, "corpus"), { recursive: true });
-  const engine = await AnswerEngine.open({
-    corpusDir: join(root, "corpus"),
-    indexDir: join(root, "index"),
-    analyzer: kazakhAnalyzer(),
-    embedderInstance: null,
-  });
+  const engine = await openFreshEngine();
   const report = await evaluateArticle(engine, readArticleQuestions());
 
   it("answers ordinal questions with the named directive first, in all three languages", () => {

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import MiniSearch from "minisearch";
-import { AnswerEngine } from "../../src/answer/index.js";
-import { type Embedder, exactSearch, kazakhAnalyzer, VectorIndex } from "../../src/indexes/index.js";
+import type { AnswerEngine } from "../../src/answer/index.js";
+import { type Embedder, exactSearch, VectorIndex } from "../../src/indexes/index.js";
+import { openFreshEngine } from "../eval/fresh-engine.js";
 import { KAZQAD_DIR, kazqadAvailable } from "../eval/kazqad.js";
 import { table } from "../eval/metrics.js";
 import { ms, percentile, ratio, timeEach } from "./stats.js";
@@ -34,15 +34,8 @@ export function benchCorpora(): BenchCorpus[] {
 }
 
 async function openFresh(corpus: BenchCorpus, embedder: Embedder | null) {
-  const root = mkdtempSync(join(tmpdir(), "bench-"));
-  cpSync(corpus.dir, join(root, "corpus"), { recursive: true });
   const start = performance.now();
-  const engine = await AnswerEngine.open({
-    corpusDir: join(root, "corpus"),
-    indexDir: join(root, "index"),
-    analyzer: kazakhAnalyzer(),
-    embedderInstance: embedder,
-  });
+  const engine = await openFreshEngine(corpus.dir, { embedder });
   return { engine, buildMs: performance.now() - start };
 }
 

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AnswerEngine } from "../../src/answer/index.js";
 import type { Embedder, TermAnalyzer } from "../../src/indexes/index.js";
+import { openFreshEngine } from "./fresh-engine.js";
 import { type RankSummary, summarise } from "./metrics.js";
 
 /** The benchmark folder, beside the project as the steering repo lays it out. */
@@ -33,15 +32,7 @@ export async function evaluateKazqad(
     .split("\n")
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as KazqadQuestion);
-  const engine = await AnswerEngine.open({
-    corpusDir: join(dir, "corpus"),
-    indexDir: mkdtempSync(join(tmpdir(), "kazqad-index-")),
-    analyzer,
-    embedderInstance: embedder,
-    ...(process.env.PASSAGE_MAX_CHARS
-      ? { passages: { maxChars: Number(process.env.PASSAGE_MAX_CHARS) } }
-      : {}),
-  });
+  const engine = await openFreshEngine(join(dir, "corpus"), { analyzer, embedder });
   const retrievals = await engine.retrieveMany(
     questions.map((q) => q.q),
     30,

@@ -11,14 +11,12 @@
  * `--model tiny` generates the bag-of-words test model (a plumbing check, not a quality figure);
  * a hub id (e.g. Xenova/multilingual-e5-small) measures the real model where it can be loaded.
  */
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { AnswerEngine } from "../../src/answer/index.js";
 import { type Embedder, kazakhAnalyzer, loadEmbedder } from "../../src/indexes/index.js";
 import { loadTinyModel } from "../tiny-model/load.js";
 import { evaluateArticle, formatArticleReport, readArticleQuestions } from "./article.js";
+import { openFreshEngine } from "./fresh-engine.js";
 import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
 import { fmt, table } from "./metrics.js";
 
@@ -33,17 +31,7 @@ async function modelFor(name: string): Promise<Embedder | null> {
 }
 
 async function articleSection(embedder: Embedder | null): Promise<string> {
-  const root = mkdtempSync(join(tmpdir(), "eval-article-"));
-  cpSync("corpus", join(root, "corpus"), { recursive: true });
-  const engine = await AnswerEngine.open({
-    corpusDir: join(root, "corpus"),
-    indexDir: join(root, "index"),
-    analyzer: kazakhAnalyzer(),
-    embedderInstance: embedder,
-    ...(process.env.PASSAGE_MAX_CHARS
-      ? { passages: { maxChars: Number(process.env.PASSAGE_MAX_CHARS) } }
-      : {}),
-  });
+  const engine = await openFreshEngine("corpus", { embedder });
   const report = await evaluateArticle(engine, readArticleQuestions());
   return formatArticleReport(
     report,
