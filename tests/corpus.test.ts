@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CorpusError, corpusHash, loadCorpus } from "../src/corpus/index.js";
+import {
+  CorpusError,
+  corpusHash,
+  loadCorpus,
+  loadExampleQuestions,
+  loadGlossary,
+} from "../src/corpus/index.js";
 
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
@@ -61,5 +67,26 @@ describe("loadCorpus", () => {
     const c = await loadCorpus(folder({ "a.txt": "Title\nBody changed" }));
     expect(corpusHash(a)).toBe(corpusHash(b));
     expect(corpusHash(a)).not.toBe(corpusHash(c));
+  });
+});
+
+describe("data files beside the corpus", () => {
+  it("reads the article's glossary and example questions", async () => {
+    expect((await loadGlossary("corpus")).entries.length).toBeGreaterThan(50);
+    expect((await loadExampleQuestions("corpus")).kk.length).toBeGreaterThan(0);
+  });
+
+  it("gives empty ones to a corpus without them", async () => {
+    const dir = folder({ "a.txt": "Title\nBody" });
+    expect(await loadGlossary(dir)).toEqual({ entries: [] });
+    expect(await loadExampleQuestions(dir)).toEqual({ kk: [], ru: [], en: [] });
+  });
+
+  it("stops with one line naming a malformed file", async () => {
+    const dir = folder({ "glossary.json": "{ broken", "examples.json": '{"kk": "not a list"}' });
+    await expect(loadGlossary(dir)).rejects.toThrow(/glossary\.json: not a valid glossary/);
+    await expect(loadExampleQuestions(dir)).rejects.toThrow(
+      /examples\.json: not a valid list of example questions \("kk" must be a list/,
+    );
   });
 });

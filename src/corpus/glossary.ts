@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { CorpusError } from "./errors.js";
+import { readCorpusDataFile } from "./data-file.js";
 
 /** One concept in three languages: the corpus's own words (kk) and words a reader asks with. */
 export interface GlossaryEntry {
@@ -25,21 +23,14 @@ export const GLOSSARY_FILE = "glossary.json";
  * Reads the corpus's glossary; a corpus without one gets an empty glossary. A malformed file
  * stops with one line naming it (a silently ignored glossary would quietly degrade answers).
  */
-export async function loadGlossary(corpusDir: string): Promise<Glossary> {
-  const path = join(corpusDir, GLOSSARY_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return { entries: [] };
-  }
-  try {
-    const parsed = JSON.parse(text) as { entries?: unknown };
-    if (!Array.isArray(parsed.entries)) throw new Error("no entries array");
-    return { entries: parsed.entries.map(entryOf) };
-  } catch (error) {
-    throw new CorpusError(`${path}: not a valid glossary (${(error as Error).message})`, path, "unreadable");
-  }
+export function loadGlossary(corpusDir: string): Promise<Glossary> {
+  return readCorpusDataFile(corpusDir, GLOSSARY_FILE, "glossary", parseGlossary, { entries: [] });
+}
+
+function parseGlossary(json: unknown): Glossary {
+  const entries = (json as { entries?: unknown }).entries;
+  if (!Array.isArray(entries)) throw new Error("no entries array");
+  return { entries: entries.map(entryOf) };
 }
 
 function entryOf(raw: unknown, index: number): GlossaryEntry {
