@@ -297,6 +297,32 @@ describe("analyzer", () => {
     expect(analyzeTerms("Salzhanov", { transliterate: false })).toEqual(["salzhanov"]);
   });
 
+  it("lets Russian and English number words meet the Kazakh count", () => {
+    expect(queryTermVariants("пяти", { language: "ru" })).toContain("бес");
+    expect(queryTermVariants("three", { language: "en" })).toContain("үш");
+    // "семью" is also "family" (accusative): never read as seven.
+    expect(queryTermVariants("семью", { language: "ru" })).not.toContain("жеті");
+    // A Kazakh word is left alone.
+    expect(queryTermVariants("бес", { language: "kk" })).toEqual(["бес"]);
+  });
+
+  it("gives a place adjective's place name, as a Kazakh text writes it", () => {
+    expect(queryTermVariants("нью-йоркского", { language: "ru" })).toContain("йорк");
+    expect(queryTermVariants("уйгурского", { language: "ru" })).toContain("уйгур");
+    // Too short to be a place adjective.
+    expect(queryTermVariants("русский", { language: "ru" })).toEqual(["русск"]);
+  });
+
+  it("drops contracted question words and modal words", () => {
+    expect(queryTermVariants("What's", { language: "en" })).toEqual([]);
+    expect(analyzeTerms("Что должно подготовить министерство вместе с партией?")).toEqual(
+      expect.not.arrayContaining(["должн", "вмест"]),
+    );
+    expect(analyzeTerms("Жиын немен аяқталды? Бастамалар саны нешеу?")).toEqual(
+      expect.not.arrayContaining(["немен", "нешеу"]),
+    );
+  });
+
   it("is shaped for MiniSearch", () => {
     expect(tokenize("Ассамблеяның жастары")).toEqual(["ассамблея", "жас"]);
     expect(processTerm("жас")).toBe("жас");

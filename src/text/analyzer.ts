@@ -4,6 +4,7 @@
  */
 import type { KazakhStemOptions } from "./kazakh-stemmer.js";
 import { detectLanguage, type Language } from "./language.js";
+import { kazakhCardinalOf } from "./numerals.js";
 import { russianTerms, stemWord, wordLanguage } from "./stemmers.js";
 import { isStopword } from "./stopwords.js";
 import { tokenizeWords } from "./tokenize.js";
@@ -72,11 +73,14 @@ export function queryTermVariants(word: string, options?: AnalyzerOptions): stri
 }
 
 function variantsOf(word: string, hint: Language | null | undefined, o: Resolved): string[] {
-  if (word === "" || (o.stopwords && isStopword(word))) return [];
+  // "what's", "who's": an English contraction is its stop word.
+  if (word === "" || (o.stopwords && (isStopword(word) || isStopword(word.replace(/'s$/, ""))))) return [];
   // A lone letter is an initial ("Н.Назарбаев", "Қ. Жалайри") or an abbreviation ("ж." = year).
   if (word.length === 1 && !/\d/.test(word)) return [];
   const lang = wordLanguage(word, hint);
   const terms = o.stemmer === "kazakh" && lang === "ru" ? russianTerms(word) : [termOf(word, hint, o)];
+  const cardinal = lang === "kk" ? null : kazakhCardinalOf(word);
+  if (cardinal !== null) terms.push(termOf(cardinal, "kk", o));
   if (o.transliterate && lang === "en" && /^[a-z']+$/.test(word)) {
     for (const cyrillic of latinToCyrillicVariants(word.replace(/'s$/, "").replace(/'/g, ""))) {
       const term = termOf(cyrillic, "kk", o);

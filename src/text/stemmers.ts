@@ -45,12 +45,15 @@ export function stemRussian(word: string): string {
 /**
  * Terms for a Russian word: its stem and, when a first-declension ending was cut ("Астане",
  * "Астаны"), also the stem + "а" — the nominative that Kazakh texts keep for such names ("Астана").
+ * An adjective made from a place name ("нью-йоркского", "шымкентской") also gives the name
+ * itself ("йорк", "шымкент"), which is how a Kazakh text writes it ("Нью-Йорк университеті").
  */
 export function russianTerms(word: string): string[] {
   const stem = stemRussian(word);
   const cut = word.replace(/ё/g, "е").slice(stem.length);
   const terms = [stem];
   if (["а", "ы", "е", "у", "ой", "ою"].includes(cut) && !stem.endsWith("а")) terms.push(`${stem}а`);
+  if (/[^аеиоуыэюя]ск$/.test(stem) && stem.length >= 6) terms.push(stem.slice(0, -2));
   return terms;
 }
 

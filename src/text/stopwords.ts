@@ -13,7 +13,8 @@
 export const KAZAKH_STOPWORDS: ReadonlySet<string> = new Set(
   // question words and question particles
   (
-    "не неге неден нені ненің немене нешінші неше неліктен қандай қандайы қай қайда қайдан " +
+    "не неге неден нені ненің немен немене нелер нелерді нешінші неше нешеу нешеуі нешесі неліктен " +
+    "қандай қандайы қай қайда қайдан қайдағы қашаннан қаншасы қаншаға қаншадан кімдерге кімдердің " +
     "қайсы қайсысы қашан қанша қаншалықты кім кімнің кімге кімді кімнен кіммен кімдер кімдерді " +
     "қалай қалайша ма ме ба бе па пе ше шы " +
     // conjunctions and particles
@@ -38,10 +39,12 @@ export const RUSSIAN_STOPWORDS: ReadonlySet<string> = new Set(
     "что чего чему чем чём какой какая какое какие какого каким какую каких кто кого кому " +
     "кем ком когда где куда откуда сколько почему зачем как каков какова ли разве " +
     "о об обо в во на с со к ко по из от до за для при про у над под без через между " +
-    "и а но или либо да же бы то не ни это этот эта эти этого этой этом этих тот та те " +
+    "и а но или либо да же бы то не ни это этот эта эту эти этого этой этом этих тот та ту те " +
     "он она оно они его ее её их ему ей им ним ней них я мы вы ты мне нас вас меня себя " +
     "был была было были быть есть является являются который которая которое которые " +
-    "такой такая такое также тоже расскажи расскажите скажи скажите пожалуйста"
+    "такой такая такое также тоже расскажи расскажите скажи скажите пожалуйста " +
+    // modal and auxiliary words: they frame the question, never name its subject
+    "должен должна должно должны нужно надо можно может могут будет будут вместе еще уже очень"
   ).split(" "),
 );
 
@@ -52,7 +55,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
     "were be been being do does did done tell me please in on at to for from by with and " +
     "or not no it its this that these those there their they them he she his her him i you " +
     "we us our your as into can could would should will shall has have had any some give " +
-    "list describe explain say said"
+    "list describe explain say said must may might"
   ).split(" "),
 );
 
