@@ -29,13 +29,15 @@ export class GlossaryExpansion {
   }
 
   /**
-   * The concepts with their glossary equivalents added as alternatives — only for concepts the
-   * corpus does not know: a word the passages already contain ("сессия" in a Kazakh or Russian
-   * question) needs no bridge, and widening it ("сессия" → "жиын") would only blur the ranking.
+   * The concepts with their glossary equivalents added as alternatives — only for concepts whose
+   * word the corpus does not know: a word the passages already contain ("сессия" in a Kazakh or
+   * Russian question) needs no bridge, and widening it ("сессия" → "жиын") would only blur the
+   * ranking. A concept's first term is its word; the others are guesses (a transliteration:
+   * "capital" → "капитал"), which must not stand in the way of the glossary ("capital" → "Елорда").
    */
   expand(concepts: readonly (readonly string[])[]): string[][] {
     return concepts.map((concept) =>
-      concept.some((term) => this.keyword.knows(term))
+      concept.length > 0 && this.keyword.knows(concept[0] as string)
         ? [...concept]
         : [...new Set([...concept, ...concept.flatMap((term) => this.targets.get(term) ?? [])])],
     );
