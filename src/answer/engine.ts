@@ -5,6 +5,7 @@ import {
   loadGlossary,
 } from "../corpus/index.js";
 import {
+  BYLINE_LABEL,
   type Embedder,
   type EmbedderOptions,
   type Indexes,
@@ -68,7 +69,12 @@ export class AnswerEngine {
     private readonly highlighter: Highlighter,
     /** Example questions that come with the corpus (`examples.json`), per interface language. */
     readonly examples: ExampleQuestions,
-  ) {}
+  ) {
+    this.bylineTerms = opened.indexes.keyword.queryConcepts(BYLINE_LABEL, "kk").flat();
+  }
+
+  /** The byline mark as the keyword index analyses it. */
+  private readonly bylineTerms: readonly string[];
 
   static async open(options: EngineOptions): Promise<AnswerEngine> {
     const log = options.log ?? (() => {});
@@ -191,8 +197,26 @@ export class AnswerEngine {
       const highlights = this.highlighter.highlights(passage.text, matchedTerms);
       return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
     });
+    const askedByline = (passage: AnswerPassage) => this.askedByline(passage, retrieval);
+    const leads = retrieval.ordinal ? [] : leadsFor(kind, passages, { askedByline });
+    // "Who…?" is answered only by naming someone: passages that match the question's words but
+    // name nobody ("Астана қаласының әкімі кім?" beside "облыс әкімдері") do not answer it.
+    if (!retrieval.abstained && kind === "who" && !retrieval.ordinal && leads.length === 0) {
+      return { ...base, abstained: true, reason: "nobody-named", passages: [], ordinal, leads };
+    }
     const reason = retrieval.abstained ? "not-covered" : null;
-    const leads = retrieval.ordinal ? [] : leadsFor(kind, passages);
     return { ...base, abstained: retrieval.abstained, reason, passages, ordinal, leads };
+  }
+
+  /**
+   * The byline of a passage the question asked for: led with by the structure leg ("Who wrote
+   * the article?") or matched through its author mark. Else `null`.
+   */
+  private askedByline(passage: AnswerPassage, retrieval: Retrieval): string | null {
+    const author = this.documents.find((doc) => doc.id === passage.doc)?.author ?? null;
+    const matched = retrieval.passages.find((p) => p.rank === passage.rank)?.matchedTerms ?? [];
+    const asked = passage.legs.structure === true || matched.some((term) => this.bylineTerms.includes(term));
+    if (author === null || !asked) return null;
+    return passage.text.split("\n").includes(author) ? author : null;
   }
 }

@@ -22,14 +22,30 @@ const FIGURE =
 const DATE_WORD =
   /(?<!\p{L})(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|жыл\p{L}*|биыл|былтыр)(?!\p{L})/giu;
 
+/** Options of {@link leadsFor}. */
+export interface LeadOptions {
+  /**
+   * The byline a passage holds when the question matched it as the author's ("who wrote the
+   * article?"), else `null`. A signature line names its author without saying so, so the
+   * people finder cannot read it as an answer on its own. Default: never.
+   */
+  askedByline?: (passage: AnswerPassage) => string | null;
+}
+
 /**
  * The lines an answer leads with, for questions that want a specific thing: the people (with
  * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
  * the best sentence for "where". Lines come from the best passage that has what the kind needs.
  */
-export function leadsFor(kind: QuestionKind, passages: readonly AnswerPassage[]): LeadLine[] {
+export function leadsFor(
+  kind: QuestionKind,
+  passages: readonly AnswerPassage[],
+  options: LeadOptions = {},
+): LeadLine[] {
   if (kind === "other") return [];
   for (const passage of passages) {
+    const byline = kind === "who" ? (options.askedByline?.(passage) ?? null) : null;
+    if (byline !== null) return [{ text: byline, emphasis: [[0, byline.length]], rank: passage.rank }];
     const lines = kind === "who" ? peopleLines(passage) : sentenceLine(kind, passage);
     if (lines.length > 0) return lines;
   }

@@ -11,8 +11,12 @@ const CUES: readonly [QuestionKind, RegExp][] = [
   ["where", /^(?:қайда|қай жерде|где|куда|where)$/],
 ];
 
-/** Multi-word cues: "қай жылы", "в каком году", "what year", "which city". */
+/**
+ * Multi-word cues: "қай жылы", "в каком году", "what year", "which city". "For whom" asks who
+ * benefits, which the text answers with a group ("жастар үшін"), not a named person.
+ */
 const PHRASES: readonly [QuestionKind, RegExp][] = [
+  ["other", /(?:кім үшін|кімдер үшін|для кого|для кого-то|for whom|who for)/],
   ["when", /(?:қай жылы|қай күні|в каком году|какого числа|what year|which year|what date)/],
   ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
   ["who", /(?:назови|назовите|name the)/],

@@ -73,6 +73,12 @@ export async function buildDenseLeg(
 }
 
 /**
+ * The word a byline passage is marked with (see {@link bylineLabel}); the answer stage reads it
+ * back from the matched terms to know a question asked for the author.
+ */
+export const BYLINE_LABEL = "автор";
+
+/**
  * Marks the passage that holds a document's byline with the word "автор" (author), so "Who
  * wrote the article?" — "Мақаланың авторы кім?" — finds the signature line, which never says so.
  */
@@ -80,7 +86,7 @@ function bylineLabel(documents: readonly CorpusDocument[]): (passage: Passage) =
   const authors = new Map(documents.map((doc) => [doc.id, doc.author]));
   return (passage) => {
     const author = authors.get(passage.doc);
-    return author && passage.text.split("\n").includes(author) ? "автор" : "";
+    return author && passage.text.split("\n").includes(author) ? BYLINE_LABEL : "";
   };
 }
 

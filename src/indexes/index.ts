@@ -1,5 +1,11 @@
 /** Stage 3 of the pipeline: passages become searchable keyword and vector indexes, saved on disk. */
-export { type BuildOptions, buildDenseLeg, buildIndexes, type ProgressReporter } from "./build.js";
+export {
+  type BuildOptions,
+  BYLINE_LABEL,
+  buildDenseLeg,
+  buildIndexes,
+  type ProgressReporter,
+} from "./build.js";
 export {
   DEFAULT_EMBEDDING_MODEL,
   type DownloadProgress,

@@ -1,6 +1,6 @@
 import type { Glossary } from "../corpus/index.js";
 import type { Embedder, Indexes, KeywordHit } from "../indexes/index.js";
-import { findOrdinalReference, type Passage } from "../passages/index.js";
+import { asksForAuthor, findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
@@ -37,7 +37,7 @@ const DEFAULTS = {
   rrfK: 60,
   minKeywordCoverage: 0.3,
   minWeakCoverage: 0.2,
-  minMatchedIdf: 1.5,
+  minMatchedIdf: 2.5,
   minDenseSimilarity: 0.82,
 };
 
@@ -84,7 +84,11 @@ export class Retriever {
   private fuse(question: string, vector: Float32Array | undefined, k: number): Retrieval {
     const { depth } = this.options;
     const reference = findOrdinalReference(question);
-    const sectionIds = reference ? this.sectionPassages(reference.ordinal) : [];
+    const structureIds = reference
+      ? this.sectionPassages(reference.ordinal)
+      : asksForAuthor(question)
+        ? this.bylinePassages()
+        : [];
     const queryTerms = this.expansion.expand(this.indexes.keyword.queryConcepts(question));
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
     const denseHits = vector && this.dense ? this.dense.index.search(vector, depth) : [];
@@ -109,32 +113,43 @@ export class Retriever {
         dense: { rank: rank + 1, similarity: hit.similarity },
       });
     });
-    for (const id of sectionIds) evidence.set(id, { ...evidence.get(id), structure: true });
+    for (const id of structureIds) evidence.set(id, { ...evidence.get(id), structure: true });
 
-    // Named sections lead, in their own order; the fused ranking follows.
-    const sectionScore = new Map(sectionIds.map((id, i) => [id, 2 - i / 100]));
-    const ranked = [...new Set([...sectionIds, ...fused.keys()])]
-      .map((id) => ({ id, score: sectionScore.get(id) ?? (fused.get(id) as number) }))
+    // Named sections (or the byline asked for) lead, in their own order; the fused ranking follows.
+    const structureScore = new Map(structureIds.map((id, i) => [id, 2 - i / 100]));
+    const ranked = [...new Set([...structureIds, ...fused.keys()])]
+      .map((id) => ({ id, score: structureScore.get(id) ?? (fused.get(id) as number) }))
       .sort((a, b) => b.score - a.score);
 
     const passages: RetrievedPassage[] = ranked.slice(0, k).map(({ id, score }, index) => ({
       rank: index + 1,
       passage: this.indexes.passages[id] as Passage,
-      score: sectionScore.has(id) ? 1 : Math.min(0.99, Number(score.toFixed(4))),
+      score: structureScore.has(id) ? 1 : Math.min(0.99, Number(score.toFixed(4))),
       legs: evidence.get(id) ?? {},
       matchedTerms: matched.get(id) ?? [],
     }));
     const abstained =
-      sectionIds.length === 0 &&
+      structureIds.length === 0 &&
       (unknownNames(question, this.indexes.keyword, this.expansion).length > 0 ||
-        !this.hasEvidence(sectionIds, keywordHits, queryTerms, denseHits[0]?.similarity));
+        !this.hasEvidence(structureIds, keywordHits, queryTerms, denseHits[0]?.similarity));
     return {
       question,
       abstained,
       passages,
-      ordinal: reference ? { ordinal: reference.ordinal, found: sectionIds.length > 0 } : null,
+      ordinal: reference ? { ordinal: reference.ordinal, found: structureIds.length > 0 } : null,
       legs: this.legs,
     };
+  }
+
+  /** Passages that hold their document's byline, in corpus order. */
+  private bylinePassages(): number[] {
+    const authors = new Map(this.indexes.documents.map((doc) => [doc.id, doc.author]));
+    return this.indexes.passages
+      .filter((p) => {
+        const author = authors.get(p.doc);
+        return author != null && p.text.split("\n").includes(author);
+      })
+      .map((p) => p.id);
   }
 
   /** Passages of every section numbered `ordinal`, in corpus order. */
@@ -143,12 +158,12 @@ export class Retriever {
   }
 
   private hasEvidence(
-    sectionIds: readonly number[],
+    structureIds: readonly number[],
     keywordHits: readonly KeywordHit[],
     queryTerms: readonly (readonly string[])[],
     bestSimilarity: number | undefined,
   ): boolean {
-    if (sectionIds.length > 0) return true;
+    if (structureIds.length > 0) return true;
     const { keyword } = this.indexes;
     const { minKeywordCoverage, minWeakCoverage, minMatchedIdf } = this.options;
     const supported = keywordHits.slice(0, 5).some((hit) => {

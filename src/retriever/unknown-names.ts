@@ -3,19 +3,21 @@ import { detectLanguage } from "../text/index.js";
 import type { GlossaryExpansion } from "./glossary-expansion.js";
 
 /**
- * Words of a question that name something specific: numbers ("27-я сессия"), capitalised words
- * after the first word of a Cyrillic question ("Токаеву", "Лигу чемпионов"), and Latin words in
- * a Cyrillic question. English capitalises too many common words ("the Assembly of People") to
- * read capitals there; its numbers still count.
+ * Words of a question that name something specific: numbers ("27-я сессия", "the 27th"),
+ * capitalised words after the first word of a Cyrillic question ("Токаеву", "Лигу чемпионов"),
+ * Latin words in a Cyrillic question, and capitalised words inside an English sentence
+ * ("Lithuania"). English capitalises common words too ("the Assembly of People"), but those are
+ * the corpus's own terms in the glossary, so they are known and never count as unknown.
  */
 function namingWords(question: string): string[] {
   const words = [...question.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
   const cyrillic = /\p{Script=Cyrillic}/u.test(question);
-  return words.filter((word, index) => {
-    if (/^\d+$/.test(word)) return true;
-    if (!cyrillic) return false;
-    if (/^\p{Script=Latin}+$/u.test(word)) return true;
-    return index > 0 && /^\p{Lu}\p{Ll}/u.test(word);
+  return words.flatMap((word, index) => {
+    const digits = /^\d+/.exec(word);
+    if (digits) return [digits[0]];
+    if (cyrillic && /^\p{Script=Latin}+$/u.test(word)) return [word];
+    const sentenceStart = index === 0 || /[.!?]\s*$/.test(question.slice(0, question.indexOf(word)));
+    return !sentenceStart && /^\p{Lu}\p{Ll}/u.test(word) ? [word] : [];
   });
 }
 

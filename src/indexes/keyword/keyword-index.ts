@@ -99,14 +99,14 @@ export class KeywordIndex {
 
   /**
    * Whether the corpus has the term or, for a word, one a letter or two away (one edit from 3
-   * letters, two from 9): "сагадиев", transliterated from "Sagadiyev", still finds "сағадиев",
+   * letters, two from 10): "сагадиев", transliterated from "Sagadiyev", still finds "сағадиев",
    * and Russian "нур" finds Kazakh "нұр". Numbers must match exactly.
    */
   knowsApproximately(term: string): boolean {
     if (this.knows(term)) return true;
     const length = [...term].length;
     if (length < 3 || /\d/.test(term)) return false;
-    const fuzzy = length >= 9 ? 2 : 1;
+    const fuzzy = length >= 10 ? 2 : 1;
     return this.search_.search(term, { tokenize: (text) => [text], processTerm: (t) => t, fuzzy }).length > 0;
   }
 
@@ -120,15 +120,19 @@ export class KeywordIndex {
   }
 
   /**
-   * Share (0…1) of the question's weight that a passage matches. Each concept weighs as its
-   * rarest term (an unknown word weighs most) and counts as matched when any of its terms is.
+   * Share (0…1) of the question's weight that a passage matches. A concept counts as matched when
+   * any of its terms is, and weighs as its rarest term the corpus knows; a concept the corpus does
+   * not know at all weighs most (an unknown word is the best sign of a question about something
+   * else). Known terms come first because an alternative the corpus lacks (Russian "астан" beside
+   * the Kazakh "астана" it stands for) must not lend a word found everywhere the weight of a rare one.
    */
   coverage(concepts: readonly (readonly string[])[], matchedTerms: readonly string[]): number {
     const matched = new Set(matchedTerms);
     let total = 0;
     let covered = 0;
     for (const concept of concepts) {
-      const weight = Math.max(0, ...concept.map((term) => this.idf(term)));
+      const known = concept.filter((term) => this.knows(term));
+      const weight = Math.max(0, ...(known.length > 0 ? known : concept).map((term) => this.idf(term)));
       total += weight;
       if (concept.some((term) => matched.has(term))) covered += weight;
     }

@@ -1,0 +1,24 @@
+import { isStopword, tokenizeWords } from "../text/index.js";
+
+/** Words that ask for an author: "авторы", "автор", "author", "кім жазған", "кто написал", "wrote". */
+const AUTHOR_WORD =
+  /^(?:автор\p{L}*|author\p{L}*|жазған|жазды|жазып|жазушы\p{L}*|написал\p{L}*|написан\p{L}*|wrote|written|writer)$/u;
+
+/** Words by which a question means the document itself: "мақаланың", "статьи", "this article". */
+const DOCUMENT_WORD =
+  /^(?:мақала\p{L}*|мәтін\p{L}*|жазба\p{L}*|хабар\p{L}*|материал\p{L}*|стат\p{L}*|текст\p{L}*|заметк\p{L}*|article\p{L}*|text|piece|story|news|post)$/u;
+
+/**
+ * True when a question asks only who wrote the document ("Мақаланың авторы кім?", "Кто автор
+ * статьи?", "Who wrote this article?"): every word it has is a question word, an author word or a
+ * word for the document itself. The byline answers it — a signature line that never says
+ * "author", so the structure leg must lead with it. "Кто автор идеи Дома дружбы?" names
+ * something else and is left to the keyword leg.
+ */
+export function asksForAuthor(question: string): boolean {
+  const words = tokenizeWords(question).filter((word) => !isStopword(word));
+  return (
+    words.some((word) => AUTHOR_WORD.test(word)) &&
+    words.every((word) => AUTHOR_WORD.test(word) || DOCUMENT_WORD.test(word))
+  );
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { questionKindOf } from "../src/answer/index.js";
+import { asksForAuthor } from "../src/passages/index.js";
+import { openFreshEngine } from "../tools/eval/fresh-engine.js";
+
+/** A small news item of the article's shape (a title, prose naming people, a byline), made up. */
+const NEWS = [
+  "Қарағандыда жаңа мектеп ашылды",
+  "",
+  "Қарағанды қаласында үш жүз оқушыға арналған жаңа мектеп ашылды. Салтанатты жиында мектептің директоры Айгүл Серікова сөз сөйледі.",
+  "Жиынға облыс әкімдері мен ата-аналар қатысты. Мектеп ғимаратында заманауи зертханалар бар.",
+  "Марат Әбенов",
+  "",
+].join("\n");
+
+async function newsEngine() {
+  const dir = mkdtempSync(join(tmpdir(), "news-corpus-"));
+  writeFileSync(join(dir, "school.txt"), NEWS);
+  return openFreshEngine(dir);
+}
+
+describe("what a question asks for decides what answers it", () => {
+  it("answers 'who wrote it?' with the byline, on any article that has one", async () => {
+    const engine = await newsEngine();
+    for (const question of ["Мақаланың авторы кім?", "Who wrote the article?", "Кто автор статьи?"]) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(
+        answer.leads.map((lead) => lead.text),
+        question,
+      ).toEqual(["Марат Әбенов"]);
+    }
+  });
+
+  it("names the person a who-question asks for", async () => {
+    const answer = await (await newsEngine()).answer("Мектептің директоры кім?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.leads[0]?.text).toContain("Айгүл Серікова");
+  });
+
+  it("declines a who-question whose matching passages name nobody", async () => {
+    // The text speaks of "облыс әкімдері" but names none of them.
+    const answer = await (await newsEngine()).answer("Облыс әкімі кім?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe("nobody-named");
+    expect(answer.passages).toEqual([]);
+  });
+
+  it("tells a question about the document's author from one about someone's authorship", () => {
+    for (const question of [
+      "Мақаланың авторы кім?",
+      "Кім жазған?",
+      "Кто написал эту статью?",
+      "Who is the author?",
+    ])
+      expect(asksForAuthor(question), question).toBe(true);
+    for (const question of ["Кто автор идеи Дома дружбы?", "Who wrote the anthem?", "Мақала не туралы?"])
+      expect(asksForAuthor(question), question).toBe(false);
+  });
+
+  it("reads 'for whom' as asking who benefits, not for a name", () => {
+    expect(questionKindOf("Бастамалар кім үшін маңызды?")).toBe("other");
+    expect(questionKindOf("Для кого важны инициативы?")).toBe("other");
+    expect(questionKindOf("For whom are the initiatives important?")).toBe("other");
+    expect(questionKindOf("Кім сөз сөйледі?")).toBe("who");
+  });
+});
+
+describe("questions about what the article does not cover", () => {
+  it("declines a question naming a number or a place the corpus lacks in any form", async () => {
+    const engine = await newsEngine();
+    for (const question of [
+      "When does the 27th school open in Karaganda?",
+      "Who opened the school in Lithuania?",
+      "Қарағандыда 2030 жылы қанша мектеп ашылады?",
+    ]) {
+      expect((await engine.answer(question)).abstained, question).toBe(true);
+    }
+  });
+
+  it("does not decline the same kind of question when the corpus has the name", async () => {
+    const answer = await (await newsEngine()).answer("Қарағандыдағы жаңа мектеп қанша оқушыға арналған?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.leads[0]?.text).toContain("үш жүз оқушыға");
+  });
+});
