@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { questionKindOf } from "../src/answer/index.js";
+import { kazakhAnalyzer } from "../src/indexes/index.js";
 import { asksForAuthor } from "../src/passages/index.js";
 import { openFreshEngine } from "../tools/eval/fresh-engine.js";
 
@@ -85,5 +86,39 @@ describe("questions about what the article does not cover", () => {
     const answer = await (await newsEngine()).answer("Қарағандыдағы жаңа мектеп қанша оқушыға арналған?");
     expect(answer.abstained).toBe(false);
     expect(answer.leads[0]?.text).toContain("үш жүз оқушыға");
+  });
+});
+
+describe("a document's first line", () => {
+  async function engineOver(firstLine: string) {
+    const dir = mkdtempSync(join(tmpdir(), "first-line-corpus-"));
+    const body = [
+      "Кеңесте оқу жылына дайындық талқыланды. Мектептерге жаңа оқулықтар жеткізілді.",
+      "Жиында облыс әкімінің орынбасары сөз сөйледі. Ұстаздарға марапаттар берілді.",
+    ];
+    // Each paragraph long enough to be a passage of its own.
+    const paragraphs = body.map((sentence) => Array(8).fill(sentence).join(" "));
+    writeFileSync(
+      join(dir, "council.txt"),
+      [firstLine, "", ...paragraphs.flatMap((p) => [p, ""])].join("\n"),
+    );
+    return openFreshEngine(dir);
+  }
+  const [palace] = kazakhAnalyzer().documentTerms("сарайында");
+
+  it("is spread over every passage when it is a heading", async () => {
+    const keyword = (await engineOver("Мәдениет сарайында тамыз кеңесі")).indexes.keyword;
+    expect(keyword.idf(palace as string)).toBeLessThan(0.2);
+  });
+
+  it("is only its passage's text when it is a lead sentence, so its words keep their weight", async () => {
+    const keyword = (
+      await engineOver(
+        "Қарағанды қаласындағы Мәдениет сарайында облыстық мұғалімдердің тамыз кеңесі өтті, оған үш мыңнан астам ұстаз бен мектеп басшысы қатысты",
+      )
+    ).indexes.keyword;
+    // As rare as a word of one passage: "Кеңес қай сарайда өтті?" can find the lead.
+    const [textbooks] = kazakhAnalyzer().documentTerms("оқулықтар");
+    expect(keyword.idf(palace as string)).toBeCloseTo(keyword.idf(textbooks as string), 5);
   });
 });

@@ -68,7 +68,9 @@ export class KeywordIndex {
     about: (passage: Passage) => string = () => "",
   ): KeywordIndex {
     const search = new MiniSearch<StoredFields>(miniSearchOptions(analyzer));
-    search.addAll(passages.map((p) => ({ id: p.id, text: p.text, title: p.docTitle, about: about(p) })));
+    search.addAll(
+      passages.map((p) => ({ id: p.id, text: p.text, title: headingOrEmpty(p.docTitle), about: about(p) })),
+    );
     return new KeywordIndex(search, analyzer, options);
   }
 
@@ -172,11 +174,24 @@ export class KeywordIndex {
   }
 }
 
+/** Longest first line, in words, that still reads as a heading rather than a lead sentence. */
+const MAX_HEADING_WORDS = 12;
+
+/**
+ * A document's title when it is a heading ("Жануарлар", "Қазақ хандығы"), else "". A news item's
+ * first line is often its whole lead sentence — where and when, which session, the theme — and
+ * indexed with every passage it would give those words no weight at all: "Бұл нешінші сессия?"
+ * could no longer find the one passage that says.
+ */
+function headingOrEmpty(title: string): string {
+  return title.split(/\s+/).length <= MAX_HEADING_WORDS ? title : "";
+}
+
 function miniSearchOptions(analyzer: TermAnalyzer): MiniSearchOptions<StoredFields> {
   return {
-    // The document title is indexed with every passage: a passage cut from the middle of an
-    // encyclopedia article is still about its title ("Жануарлар"), and in a one-document corpus
-    // the title's words occur everywhere, so BM25 gives them almost no weight.
+    // A title that is a heading is indexed with every passage: a passage cut from the middle of
+    // an encyclopedia article is still about its title ("Жануарлар"). In a one-document corpus
+    // its words then occur everywhere, so BM25 gives them almost no weight (see headingOrEmpty).
     fields: ["title", "text", "about"],
     storeFields: [],
     tokenize: (text) => analyzer.documentTerms(text),
