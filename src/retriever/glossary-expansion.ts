@@ -16,7 +16,10 @@ export class GlossaryExpansion {
   ) {
     for (const entry of glossary.entries) {
       const kazakh = [...new Set(entry.kk.flatMap((word) => keyword.queryConcepts(word, "kk").flat()))];
+      // Kazakh words of an entry lead to each other too: a reader's "аяқталды" that the corpus
+      // never uses reaches the "шымылдығын жапты" it does (only for words it lacks; see expand).
       const sources = [
+        ...entry.kk.map((word) => [word, "kk"] as const),
         ...entry.ru.map((word) => [word, "ru"] as const),
         ...entry.en.map((word) => [word, "en"] as const),
       ];

@@ -167,8 +167,7 @@ export class Retriever {
     const { keyword } = this.indexes;
     const { minKeywordCoverage, minWeakCoverage, minMatchedIdf } = this.options;
     const supported = keywordHits.slice(0, 5).some((hit) => {
-      const coverage = keyword.coverage(queryTerms, hit.matchedTerms);
-      const weight = hit.matchedTerms.reduce((sum, term) => sum + keyword.idf(term), 0);
+      const { coverage, weight } = keyword.evidence(queryTerms, hit.matchedTerms);
       return coverage >= minKeywordCoverage || (coverage >= minWeakCoverage && weight >= minMatchedIdf);
     });
     if (supported) return true;

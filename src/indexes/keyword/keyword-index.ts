@@ -122,23 +122,37 @@ export class KeywordIndex {
   }
 
   /**
-   * Share (0…1) of the question's weight that a passage matches. A concept counts as matched when
-   * any of its terms is, and weighs as its rarest term the corpus knows; a concept the corpus does
-   * not know at all weighs most (an unknown word is the best sign of a question about something
-   * else). Known terms come first because an alternative the corpus lacks (Russian "астан" beside
-   * the Kazakh "астана" it stands for) must not lend a word found everywhere the weight of a rare one.
+   * How much of the question a passage matches: `coverage`, the share (0…1) of the question's
+   * weight it matches, and `weight`, the IDF it matches in all. A concept counts as matched when
+   * any of its terms is, and once however many of its terms are (a glossary's synonyms of one
+   * word are one piece of evidence). It weighs as its rarest term the corpus knows; a concept the
+   * corpus does not know at all weighs most (an unknown word is the best sign of a question about
+   * something else). Known terms come first because an alternative the corpus lacks (Russian
+   * "астан" beside the Kazakh "астана" it stands for) must not lend a word found everywhere the
+   * weight of a rare one.
    */
-  coverage(concepts: readonly (readonly string[])[], matchedTerms: readonly string[]): number {
+  evidence(
+    concepts: readonly (readonly string[])[],
+    matchedTerms: readonly string[],
+  ): { coverage: number; weight: number } {
     const matched = new Set(matchedTerms);
     let total = 0;
     let covered = 0;
+    let weight = 0;
     for (const concept of concepts) {
       const known = concept.filter((term) => this.knows(term));
-      const weight = Math.max(0, ...(known.length > 0 ? known : concept).map((term) => this.idf(term)));
-      total += weight;
-      if (concept.some((term) => matched.has(term))) covered += weight;
+      total += Math.max(0, ...(known.length > 0 ? known : concept).map((term) => this.idf(term)));
+      const hits = concept.filter((term) => matched.has(term));
+      if (hits.length === 0) continue;
+      covered += Math.max(0, ...known.map((term) => this.idf(term)));
+      weight += Math.max(0, ...hits.map((term) => this.idf(term)));
     }
-    return total === 0 ? 0 : covered / total;
+    return { coverage: total === 0 ? 0 : covered / total, weight };
+  }
+
+  /** The `coverage` of {@link evidence}. */
+  coverage(concepts: readonly (readonly string[])[], matchedTerms: readonly string[]): number {
+    return this.evidence(concepts, matchedTerms).coverage;
   }
 
   toJSON(): string {

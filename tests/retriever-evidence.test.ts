@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { KeywordIndex } from "../src/indexes/index.js";
+import type { Passage } from "../src/passages/index.js";
+import { openFreshEngine } from "../tools/eval/fresh-engine.js";
+import { simpleAnalyzer } from "./support/simple-analyzer.js";
+
+function passage(id: number, text: string): Passage {
+  return {
+    id,
+    doc: "d",
+    docTitle: "Title",
+    section: null,
+    ordinal: null,
+    paragraphStart: id,
+    paragraphEnd: id,
+    lineStart: id,
+    lineEnd: id,
+    text,
+  };
+}
+
+describe("keyword evidence", () => {
+  const keyword = KeywordIndex.build(
+    [
+      passage(0, "palace opened with the anthem"),
+      passage(1, "palace hall and palace garden"),
+      passage(2, "garden of peace"),
+      passage(3, "the council met in spring"),
+    ],
+    simpleAnalyzer(),
+  );
+
+  it("counts a concept once, however many of its synonyms a passage matches", () => {
+    const concepts = [["hall", "garden"], ["salary"]];
+    const { weight } = keyword.evidence(concepts, ["hall", "garden"]);
+    expect(weight).toBeCloseTo(Math.max(keyword.idf("hall"), keyword.idf("garden")), 10);
+  });
+
+  it("weighs a concept by the terms the corpus knows, an unknown concept most", () => {
+    // "astan" (a foreign spelling) is unknown, "palace" is common: matching the common word
+    // must not earn the weight of the unknown spelling.
+    const half = keyword.evidence([["astan", "palace"], ["salary"]], ["palace"]);
+    expect(half.coverage).toBeCloseTo(
+      keyword.idf("palace") / (keyword.idf("palace") + keyword.idf("salary")),
+      10,
+    );
+    expect(keyword.idf("salary")).toBeGreaterThan(keyword.idf("spring"));
+  });
+});
+
+describe("glossary", () => {
+  it("lets a reader's Kazakh word the corpus lacks reach the corpus's word of the same entry", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "glossary-corpus-"));
+    const filler = (topic: string) => Array(6).fill(`${topic} туралы жаңалықтар жарияланды.`).join(" ");
+    writeFileSync(
+      join(dir, "meeting.txt"),
+      [
+        "Жиын өтті",
+        "",
+        filler("Ауыл шаруашылығы"),
+        "",
+        "Жиын Әнұранмен басталып, қатысушылардың Үндеу қабылдауымен шымылдығын жапты.",
+        "",
+        filler("Спорт"),
+        "",
+      ].join("\n"),
+    );
+    const ask = async () => (await openFreshEngine(dir)).answer("Жиын немен аяқталды?");
+    const without = await ask();
+    writeFileSync(
+      join(dir, "glossary.json"),
+      JSON.stringify({ entries: [{ kk: ["жапты", "аяқталды"], ru: ["закончилась"], en: ["ended"] }] }),
+    );
+    const withGlossary = await ask();
+    expect(without.passages[0]?.text ?? "").not.toContain("шымылдығын жапты");
+    expect(withGlossary.abstained).toBe(false);
+    expect(withGlossary.passages[0]?.text).toContain("шымылдығын жапты");
+  });
+});
