@@ -27,6 +27,14 @@ describe("retrieval quality floors (no model)", async () => {
     expect(report.falseAbstention).toBeLessThanOrEqual(0.025);
   });
 
+  it("keeps the held-out article questions above their floors", async () => {
+    const heldOut = await evaluateArticle(engine, readArticleQuestions("eval/article-heldout.jsonl"));
+    expect(heldOut.total.hitAt1).toBeGreaterThanOrEqual(0.85);
+    expect(heldOut.total.hitAt3).toBeGreaterThanOrEqual(0.93);
+    expect(heldOut.abstention).toBeGreaterThanOrEqual(0.5);
+    expect(heldOut.falseAbstention).toBeLessThanOrEqual(0.04);
+  });
+
   it.runIf(kazqadAvailable())("keeps KazQAD dev MRR@10 of the keyword leg above its floor", async () => {
     const summary = await evaluateKazqad(kazakhAnalyzer(), null);
     expect(summary.mrr).toBeGreaterThanOrEqual(0.74);
