@@ -29,6 +29,17 @@ describe("answers lead with the answer itself", () => {
     expect(lead?.emphasis.map(([s, e]) => lead.text.slice(s, e))).toEqual(["60 мың", "8 мың"]);
   });
 
+  it.each([
+    ["Сессия қай жерде өтті?", "Астана қаласындағы Бейбітшілік және келісім сарайында"],
+    ["Where should a House of Friendship be opened?", "Астанада"],
+  ])(
+    "leads a where-question (%s) with the sentence naming the place, the place marked",
+    async (question, place) => {
+      const [lead] = (await engine.answer(question)).leads;
+      expect(lead?.emphasis.map(([s, e]) => lead.text.slice(s, e))).toEqual([place]);
+    },
+  );
+
   it("is extractive: every lead line is made of text of the passage it points at", async () => {
     for (const question of [
       "Who were appointed deputy chairs?",

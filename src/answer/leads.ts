@@ -33,6 +33,14 @@ export interface LeadOptions {
 }
 
 /**
+ * A place as Kazakh writes it: capitalised words — "and" may join them, up to three lower-case
+ * words may follow ("Бейбітшілік және келісім сарайында") — ending in the locative (-да/-де/-та/
+ * -те/-нда/-нде, or -дағы… "in"): "Астанада", "Астана қаласындағы".
+ */
+const PLACE =
+  /(?<![\p{L}.])\p{Lu}[\p{L}-]*(?:\s+(?:және\s+)?\p{Lu}[\p{L}-]*)*(?:\s+\p{Ll}[\p{L}-]*){0,3}?(?:н?[дт][аеә]|[дт][аеә]ғы|[дт]егі|нда|нде|ндағы|ндегі)(?!\p{L})/gu;
+
+/**
  * The lines an answer leads with, for questions that want a specific thing: the people (with
  * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
  * the best sentence for "where". Lines come from the best passage that has what the kind needs.
@@ -87,9 +95,10 @@ function peopleLines(passage: AnswerPassage): LeadLine[] {
 function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
   let best: { text: string; start: number; score: number } | null = null;
   for (const sentence of sentencesOf(passage.text)) {
-    const figures = kind === "where" ? [] : [...sentence.text.matchAll(kind === "when" ? DATE_WORD : FIGURE)];
+    const needed = kind === "where" ? PLACE : kind === "when" ? DATE_WORD : FIGURE;
+    const figures = [...sentence.text.matchAll(needed)];
     const dates = kind === "when" ? [...sentence.text.matchAll(FIGURE)] : [];
-    if (kind !== "where" && figures.length + dates.length === 0) continue;
+    if (figures.length + dates.length === 0) continue;
     const end = sentence.start + sentence.text.length;
     const score = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end).length;
     if (score > 0 && (best === null || score > best.score)) best = { ...sentence, score };
@@ -97,7 +106,7 @@ function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
   if (best === null) return [];
   const emphasis =
     kind === "where"
-      ? []
+      ? [...best.text.matchAll(PLACE)]
       : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
   return [
     {
