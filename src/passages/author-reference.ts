@@ -16,7 +16,8 @@ const DOCUMENT_WORD =
  * something else and is left to the keyword leg.
  */
 export function asksForAuthor(question: string): boolean {
-  const words = tokenizeWords(question).filter((word) => !isStopword(word));
+  // One-letter tokens are initials or leftovers of markup ("<b>"), never a question's subject.
+  const words = tokenizeWords(question).filter((word) => word.length > 1 && !isStopword(word));
   return (
     words.some((word) => AUTHOR_WORD.test(word)) &&
     words.every((word) => AUTHOR_WORD.test(word) || DOCUMENT_WORD.test(word))
