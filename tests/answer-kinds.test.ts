@@ -56,6 +56,7 @@ describe("what a question asks for decides what answers it", () => {
       "Кім жазған?",
       "Кто написал эту статью?",
       "Who is the author?",
+      "<b>Кім</b> жазды?",
     ])
       expect(asksForAuthor(question), question).toBe(true);
     for (const question of ["Кто автор идеи Дома дружбы?", "Who wrote the anthem?", "Мақала не туралы?"])
