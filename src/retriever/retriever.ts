@@ -29,6 +29,7 @@ export interface RetrieverOptions {
   minKeywordCoverage?: number;
   minWeakCoverage?: number;
   minMatchedIdf?: number;
+  /** Default: the model's own floor (`Embedder.supportSimilarity`), else 0.9. */
   minDenseSimilarity?: number;
   /** The corpus's kk/ru/en key terms, to let Russian and English questions meet Kazakh words. */
   glossary?: Glossary;
@@ -41,7 +42,8 @@ const DEFAULTS = {
   minKeywordCoverage: 0.3,
   minWeakCoverage: 0.2,
   minMatchedIdf: 2.5,
-  minDenseSimilarity: 0.82,
+  /** Used when neither the options nor the model's profile give one (see `supportSimilarity`). */
+  minDenseSimilarity: 0.9,
 };
 
 /**
@@ -61,7 +63,13 @@ export class Retriever {
   ) {
     const { weights, glossary, ...rest } = options;
     this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
-    this.options = { ...DEFAULTS, ...definedOnly(rest), weights: { keyword: 1, dense: 1, ...weights } };
+    const fromModel = definedOnly({ minDenseSimilarity: embedder?.supportSimilarity });
+    this.options = {
+      ...DEFAULTS,
+      ...fromModel,
+      ...definedOnly(rest),
+      weights: { keyword: 1, dense: 1, ...weights },
+    };
   }
 
   /** The legs this retriever can use. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AnswerEngine } from "../../src/answer/index.js";
 import { type Embedder, kazakhAnalyzer, type TermAnalyzer } from "../../src/indexes/index.js";
+import type { RetrieverOptions } from "../../src/retriever/index.js";
 
 /** Options of {@link openFreshEngine}. */
 export interface FreshEngineOptions {
@@ -10,6 +11,8 @@ export interface FreshEngineOptions {
   analyzer?: TermAnalyzer;
   /** Default: none (keyword and structure legs only). */
   embedder?: Embedder | null;
+  /** Default: the retriever's own defaults. */
+  retriever?: RetrieverOptions;
 }
 
 /**
@@ -25,5 +28,6 @@ export function openFreshEngine(
     indexDir: mkdtempSync(join(tmpdir(), "fresh-index-")),
     analyzer: options.analyzer ?? kazakhAnalyzer(),
     embedderInstance: options.embedder ?? null,
+    ...(options.retriever ? { retriever: options.retriever } : {}),
   });
 }

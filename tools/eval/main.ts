@@ -10,6 +10,7 @@
  *   the development figures carry to questions nobody fitted the glossary or thresholds to.
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
  *   prefixes and the project's analyzer — and the dense leg when a model is given.
+ * With a model, also the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
  * `--model tiny` generates the bag-of-words test model (a plumbing check, not a quality figure);
  * a hub id (e.g. Xenova/multilingual-e5-small) measures the real model where it can be loaded.
  */
@@ -18,6 +19,7 @@ import { parseArgs } from "node:util";
 import { type Embedder, kazakhAnalyzer, loadEmbedder } from "../../src/indexes/index.js";
 import { loadTinyModel } from "../tiny-model/load.js";
 import { evaluateArticle, formatArticleReport, readArticleQuestions } from "./article.js";
+import { denseCalibration } from "./dense-calibration.js";
 import { openFreshEngine } from "./fresh-engine.js";
 import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
 import { fmt, table } from "./metrics.js";
@@ -70,7 +72,10 @@ async function kazqadSection(embedder: Embedder | null): Promise<string> {
 
 const embedder = await modelFor(values.model);
 process.stdout.write(`${await articleSection(null)}\n`);
-if (embedder) process.stdout.write(`${await articleSection(embedder)}\n`);
+if (embedder) {
+  process.stdout.write(`${await articleSection(embedder)}\n`);
+  process.stdout.write(`${await denseCalibration(embedder, readArticleQuestions())}\n`);
+}
 if (!values["no-kazqad"]) {
   process.stdout.write(
     kazqadAvailable()

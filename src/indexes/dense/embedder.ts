@@ -15,6 +15,8 @@ export interface Embedder {
   /** Model id, written into the index manifest: vectors of two models never mix. */
   readonly modelId: string;
   readonly dimensions: number;
+  /** The model family's similarity floor for dense-only evidence (see {@link ModelProfile}). */
+  readonly supportSimilarity?: number;
   embedQueries(texts: readonly string[]): Promise<Float32Array[]>;
   /** `onBatch` is called after each batch with the number of texts done so far. */
   embedPassages(
@@ -126,6 +128,10 @@ class TransformersEmbedder implements Embedder {
   async probe(): Promise<void> {
     const [vector] = await this.run(["probe"]);
     this.dimensions = vector?.length ?? 0;
+  }
+
+  get supportSimilarity(): number {
+    return this.profile.supportSimilarity;
   }
 
   embedQueries(texts: readonly string[]): Promise<Float32Array[]> {

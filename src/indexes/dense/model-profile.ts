@@ -12,6 +12,16 @@ export interface ModelProfile {
   readonly pooling: "mean" | "cls";
   /** ONNX weights variant: "q8" loads `onnx/model_quantized.onnx`, "fp32" loads `onnx/model.onnx`. */
   readonly dtype: "q8" | "fp32" | "fp16" | "q4";
+  /**
+   * Cosine similarity at which the best passage alone is evidence that the corpus answers a
+   * question (the retriever's `minDenseSimilarity` unless configured). Families differ: e5's
+   * scores crowd into 0.7–1.0 (its model card says so; unrelated words score 0.8–0.87 there), so
+   * a floor fit for one model would let another quote a passage for every question. None has
+   * been measured here (no model can be downloaded): the values err high, where the dense leg
+   * still ranks but rarely overrules the keyword leg's abstention. `npm run eval -- --model ID`
+   * prints the table to calibrate it from (MIN_DENSE_SIMILARITY).
+   */
+  readonly supportSimilarity: number;
 }
 
 interface ProfileRule {
@@ -23,14 +33,33 @@ interface ProfileRule {
 const RULES: readonly ProfileRule[] = [
   {
     matches: /e5/i,
-    profile: { queryPrefix: "query: ", passagePrefix: "passage: ", pooling: "mean", dtype: "q8" },
+    profile: {
+      queryPrefix: "query: ",
+      passagePrefix: "passage: ",
+      pooling: "mean",
+      dtype: "q8",
+      supportSimilarity: 0.9,
+    },
   },
-  { matches: /bge/i, profile: { queryPrefix: "", passagePrefix: "", pooling: "cls", dtype: "q8" } },
   {
-    matches: /^test\//i,
-    profile: { queryPrefix: "query: ", passagePrefix: "passage: ", pooling: "mean", dtype: "fp32" },
+    matches: /bge/i,
+    profile: { queryPrefix: "", passagePrefix: "", pooling: "cls", dtype: "q8", supportSimilarity: 0.85 },
   },
-  { matches: /./, profile: { queryPrefix: "", passagePrefix: "", pooling: "mean", dtype: "q8" } },
+  {
+    // The generated bag-of-words test model: cosine of word-prefix counts, spread over 0–1.
+    matches: /^test\//i,
+    profile: {
+      queryPrefix: "query: ",
+      passagePrefix: "passage: ",
+      pooling: "mean",
+      dtype: "fp32",
+      supportSimilarity: 0.82,
+    },
+  },
+  {
+    matches: /./,
+    profile: { queryPrefix: "", passagePrefix: "", pooling: "mean", dtype: "q8", supportSimilarity: 0.9 },
+  },
 ];
 
 /**
