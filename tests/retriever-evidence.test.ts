@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KeywordIndex } from "../src/indexes/index.js";
+import { type Embedder, type Indexes, KeywordIndex } from "../src/indexes/index.js";
 import type { Passage } from "../src/passages/index.js";
+import { Retriever } from "../src/retriever/index.js";
 import { openFreshEngine } from "../tools/eval/fresh-engine.js";
 import { simpleAnalyzer } from "./support/simple-analyzer.js";
 
@@ -78,5 +79,38 @@ describe("glossary", () => {
     expect(without.passages[0]?.text ?? "").not.toContain("шымылдығын жапты");
     expect(withGlossary.abstained).toBe(false);
     expect(withGlossary.passages[0]?.text).toContain("шымылдығын жапты");
+  });
+});
+
+describe("dense-only evidence", () => {
+  const keyword = KeywordIndex.build([passage(0, "palace opened with the anthem")], simpleAnalyzer());
+  /** Indexes whose vector search always finds passage 0 at `similarity`. */
+  const indexes = (similarity: number) =>
+    ({
+      manifest: {},
+      documents: [{ id: "d", title: "Title", author: null, passages: 1 }],
+      passages: [passage(0, "palace opened with the anthem")],
+      keyword,
+      dense: { model: "stub", index: { search: () => [{ id: 0, similarity }] } },
+    }) as unknown as Indexes;
+  const embedder = (supportSimilarity?: number): Embedder => ({
+    modelId: "stub",
+    dimensions: 2,
+    ...(supportSimilarity === undefined ? {} : { supportSimilarity }),
+    embedQueries: async (texts) => texts.map(() => new Float32Array(2)),
+    embedPassages: async (texts) => texts.map(() => new Float32Array(2)),
+  });
+  // No word in common with the corpus: only the dense leg can vouch for it.
+  const question = "zebra quartz";
+
+  it("vouches for a question when the best passage reaches the model's own floor", async () => {
+    expect((await new Retriever(indexes(0.86), embedder(0.85)).search(question)).abstained).toBe(false);
+    expect((await new Retriever(indexes(0.86), embedder(0.9)).search(question)).abstained).toBe(true);
+  });
+
+  it("takes a configured floor over the model's, and a high default when the model gives none", async () => {
+    const configured = new Retriever(indexes(0.86), embedder(0.9), { minDenseSimilarity: 0.8 });
+    expect((await configured.search(question)).abstained).toBe(false);
+    expect((await new Retriever(indexes(0.86), embedder()).search(question)).abstained).toBe(true);
   });
 });
