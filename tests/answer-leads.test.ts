@@ -59,6 +59,18 @@ describe("answers lead with the answer itself", () => {
     const answer = await engine.answer("Who is the head of the National Bank?");
     expect(answer.leads.map((lead) => lead.text)).toEqual(["Д.Ақышев — Ұлттық банк төрағасы"]);
   });
+
+  it("singles out the one speaker whose own role matches, in a sentence listing every speaker", async () => {
+    const answer = await engine.answer("Жиында сөз сөйлеген білім министрі кім?");
+    expect(answer.leads.map((lead) => lead.text)).toEqual(["Е.Сағадиев — ҚР Білім және ғылым министрі"]);
+  });
+
+  it("takes the people from the quoted passage whose people match best, not always the first", async () => {
+    const answer = await engine.answer("Қазақстан халқы Ассамблеясының төрағасы кім?");
+    const [lead] = answer.leads;
+    expect(lead?.text.startsWith("Нұрсұлтан Назарбаев — ")).toBe(true);
+    expect(lead?.text).toContain("Ассамблеясының Төрағасы");
+  });
 });
 
 describe("question kinds and people", () => {

@@ -43,7 +43,10 @@ const PLACE =
 /**
  * The lines an answer leads with, for questions that want a specific thing: the people (with
  * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
- * the best sentence for "where". Lines come from the best passage that has what the kind needs.
+ * the best sentence for "where". A figure, date or place comes from the best-ranked passage that
+ * has one; people from the quoted passage whose people match the question best, because the
+ * passage ranked first may name someone only in passing ("Lituanica" бірлестігінің төрағасы)
+ * while the next one names the person asked about (Ассамблеясының Төрағасы Нұрсұлтан Назарбаев).
  */
 export function leadsFor(
   kind: QuestionKind,
@@ -51,22 +54,45 @@ export function leadsFor(
   options: LeadOptions = {},
 ): LeadLine[] {
   if (kind === "other") return [];
-  for (const passage of passages) {
-    const byline = kind === "who" ? (options.askedByline?.(passage) ?? null) : null;
-    if (byline !== null) return [{ text: byline, emphasis: [[0, byline.length]], rank: passage.rank }];
-    const lines = kind === "who" ? peopleLines(passage) : sentenceLine(kind, passage);
-    if (lines.length > 0) return lines;
+  if (kind !== "who") {
+    for (const passage of passages) {
+      const lines = sentenceLine(kind, passage);
+      if (lines.length > 0) return lines;
+    }
+    return [];
   }
-  return [];
+  let best: PeopleLead | null = null;
+  for (const passage of passages) {
+    const byline = options.askedByline?.(passage) ?? null;
+    if (byline !== null) return [{ text: byline, emphasis: [[0, byline.length]], rank: passage.rank }];
+    const lead = peopleLead(passage);
+    if (lead !== null && (best === null || outranks(lead, best))) best = lead;
+  }
+  return best?.lines ?? [];
+}
+
+/** People lines of one passage, with how well they match the question. */
+interface PeopleLead {
+  readonly lines: LeadLine[];
+  /** Matched words inside the best-matching person's name and role. */
+  readonly inPerson: number;
+  /** Matched words in the sentence the people come from. */
+  readonly inSentence: number;
+}
+
+/** Better match inside a person's name and role first, then in their sentence; ties keep rank. */
+function outranks(a: PeopleLead, b: PeopleLead): boolean {
+  return a.inPerson > b.inPerson || (a.inPerson === b.inPerson && a.inSentence > b.inSentence);
 }
 
 /**
  * "Name — role" lines for the people of the sentence that best matches the question. When the
  * question matched that sentence only inside some people's names or roles ("who spoke from
- * Shymkent?"), just those people; when it matched the sentence around them ("who were appointed
- * deputy chairs?"), everyone the sentence names.
+ * Shymkent?"), or matched two words of one person's ("the education minister who spoke"), just
+ * those people; when it matched the sentence around them ("who were appointed deputy chairs?"),
+ * everyone the sentence names.
  */
-function peopleLines(passage: AnswerPassage): LeadLine[] {
+function peopleLead(passage: AnswerPassage): PeopleLead | null {
   const inside = (range: readonly [number, number], from: number, to: number) =>
     range[0] >= from && range[1] <= to;
   let best: { people: NamedPerson[]; hits: (readonly [number, number])[] } | null = null;
@@ -77,18 +103,21 @@ function peopleLines(passage: AnswerPassage): LeadLine[] {
     if (people.length > 0 && hits.length > 0 && (best === null || hits.length > best.hits.length))
       best = { people, hits };
   }
-  if (best === null) return [];
+  if (best === null) return null;
   const spanOf = (p: NamedPerson): readonly [number, number] => [p.role?.[0] ?? p.name[0], p.name[1]];
   const hitsOf = (p: NamedPerson) => best.hits.filter((h) => inside(h, ...spanOf(p))).length;
   const most = Math.max(0, ...best.people.map(hitsOf));
   const touched = best.people.filter((p) => most > 0 && hitsOf(p) === most);
   const aroundPeople = best.hits.some((h) => !best.people.some((p) => inside(h, ...spanOf(p))));
-  const chosen = touched.length > 0 && !aroundPeople ? touched : best.people;
-  return chosen.map((person) => {
+  // Two matched words in someone's own name or role ("білім … министрі") single them out even in
+  // a sentence that matched around everyone ("Жиында … сөз сөйлеп").
+  const chosen = touched.length > 0 && (!aroundPeople || most >= 2) ? touched : best.people;
+  const lines = chosen.map((person): LeadLine => {
     const name = passage.text.slice(...person.name);
     const role = person.role ? passage.text.slice(...person.role) : "";
     return { text: role ? `${name} — ${role}` : name, emphasis: [[0, name.length]], rank: passage.rank };
   });
+  return { lines, inPerson: most, inSentence: best.hits.length };
 }
 
 /** The sentence of the passage that best matches the question and holds what the kind needs. */
