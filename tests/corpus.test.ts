@@ -33,9 +33,34 @@ describe("loadCorpus", () => {
     const docs = await loadCorpus(dir);
     expect(docs.map((d) => [d.id, d.title])).toEqual([
       ["a", "Title A"],
-      ["b", "# Title B"],
+      ["b", "Title B"],
     ]);
     expect(docs[0]?.text).toBe("Title A\nBody\n");
+  });
+
+  it("reads a Markdown file as the text it shows, every line keeping its number", async () => {
+    const markdown = [
+      "# Жастар форумы өтті",
+      "",
+      "**Алматыда** форумға [екі мың](https://example.com/a) жас `қатысты`.",
+      "",
+      "## Бірінші",
+      "",
+      "- Гранттар _беріледі_.",
+      "```",
+      "code",
+      "```",
+      "> Айгүл Серікова",
+    ].join("\n");
+    const [doc] = await loadCorpus(folder({ "forum.md": markdown }));
+    const lines = doc?.text.split("\n") ?? [];
+    expect(lines).toHaveLength(11);
+    expect(doc?.title).toBe("Жастар форумы өтті");
+    expect(lines[2]).toBe("Алматыда форумға екі мың жас қатысты.");
+    expect(lines[4]).toBe("Бірінші");
+    expect(lines[6]).toBe("Гранттар беріледі.");
+    expect([lines[7], lines[9]]).toEqual(["", ""]);
+    expect(doc?.author).toBe("Айгүл Серікова");
   });
 
   it.each([

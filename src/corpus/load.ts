@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { CorpusError } from "./errors.js";
+import { markdownToPlainText } from "./markdown.js";
 import type { CorpusDocument } from "./types.js";
 
 /** Options of {@link loadCorpus}; every field has a default. */
@@ -41,8 +42,8 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
 }
 
 /**
- * Turns the bytes of one file into a document: strips a BOM, accepts CRLF and CR, and takes the
- * first non-empty line as the title. Exposed for tests and for callers holding bytes already.
+ * Turns the bytes of one file into a document: strips a BOM, accepts CRLF and CR, reads a `.md`
+ * file as the text it shows (no markup), and takes the first non-empty line as the title. Exposed for tests and for callers holding bytes already.
  */
 export function parseDocument(path: string, bytes: Uint8Array): CorpusDocument {
   let text: string;
@@ -52,6 +53,7 @@ export function parseDocument(path: string, bytes: Uint8Array): CorpusDocument {
     throw new CorpusError(`${path}: not UTF-8 text; save it as UTF-8 and index again`, path, "not-utf8");
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (extname(path).toLowerCase() === ".md") text = markdownToPlainText(text);
   const title = text
     .split("\n")
     .map((line) => line.trim())

@@ -15,8 +15,8 @@ export interface PassageOptions {
   maxChars?: number;
 }
 
-/** Bumped whenever the way passages are cut changes, so saved indexes are rebuilt. */
-export const PASSAGE_FORMAT_VERSION = 1;
+/** Bumped whenever the way passages are cut (or documents read) changes, so saved indexes are rebuilt. */
+export const PASSAGE_FORMAT_VERSION = 2;
 
 type Draft = Omit<Passage, "id">;
 
