@@ -236,6 +236,9 @@ describe("detectLanguage", () => {
     ["Где прошла сессия?", "ru"],
     ["Какие задачи поставлены перед Ассамблеей?", "ru"],
     ["Расскажи про молодежь", "ru"],
+    ["Что произошло 1 марта?", "ru"],
+    ["Что открыли в марте?", "ru"],
+    ["Жиын қалада өтті", "kk"],
     ["Бесінші тапсырма не туралы?", "kk"],
     ["Тапсырма не туралы?", "kk"],
     ["Тварионас кім?", "kk"],
@@ -304,6 +307,13 @@ describe("analyzer", () => {
     expect(queryTermVariants("семью", { language: "ru" })).not.toContain("жеті");
     // A Kazakh word is left alone.
     expect(queryTermVariants("бес", { language: "kk" })).toEqual(["бес"]);
+  });
+
+  it("lets Russian and English month names meet the Kazakh month", () => {
+    expect(queryTermVariants("марта", { language: "ru" })).toContain("наурыз");
+    expect(queryTermVariants("October", { language: "en" })).toContain(analyzeTerms("қазан")[0]);
+    // The modal verb is not read as the month.
+    expect(queryTermVariants("may", { language: "en" })).toEqual([]);
   });
 
   it("gives a place adjective's place name, as a Kazakh text writes it", () => {

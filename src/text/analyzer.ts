@@ -4,6 +4,7 @@
  */
 import type { KazakhStemOptions } from "./kazakh-stemmer.js";
 import { detectLanguage, type Language } from "./language.js";
+import { kazakhMonthOf } from "./months.js";
 import { kazakhCardinalOf } from "./numerals.js";
 import { russianTerms, stemWord, wordLanguage } from "./stemmers.js";
 import { isStopword } from "./stopwords.js";
@@ -79,8 +80,10 @@ function variantsOf(word: string, hint: Language | null | undefined, o: Resolved
   if (word.length === 1 && !/\d/.test(word)) return [];
   const lang = wordLanguage(word, hint);
   const terms = o.stemmer === "kazakh" && lang === "ru" ? russianTerms(word) : [termOf(word, hint, o)];
-  const cardinal = lang === "kk" ? null : kazakhCardinalOf(word);
-  if (cardinal !== null) terms.push(termOf(cardinal, "kk", o));
+  // A Russian or English count or month meets the Kazakh one the article writes ("пяти" → "бес",
+  // "марта" → "наурыз").
+  const kazakh = lang === "kk" ? null : (kazakhCardinalOf(word) ?? kazakhMonthOf(word));
+  if (kazakh !== null) terms.push(termOf(kazakh, "kk", o));
   if (o.transliterate && lang === "en" && /^[a-z']+$/.test(word)) {
     for (const cyrillic of latinToCyrillicVariants(word.replace(/'s$/, "").replace(/'/g, ""))) {
       const term = termOf(cyrillic, "kk", o);

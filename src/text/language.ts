@@ -32,9 +32,13 @@ const RUSSIAN_MARKERS = new Set(
   ).split(" "),
 );
 
-/** Endings typical of Russian inflection and rare at the end of a Kazakh word. */
+/**
+ * Endings typical of Russian inflection and rare at the end of a Kazakh word — among them the
+ * past tense ("произошло", "открыли", "назначила"). Native Kazakh words have о only in their
+ * first syllable, so a long word ending in -ло is not Kazakh; -ла only after и/ы ("қала" stays).
+ */
 const RUSSIAN_ENDING =
-  /(?:ого|его|ому|ему|ая|яя|ое|ее|ые|ие|ый|ий|ых|их|ую|ешь|ется|ются|ться|ть|ение|ения|ии|ию|ией|[^дт]ей|тель|теля|тели|ость|ости|ов|ев|ами|ями|ях|ом)$/;
+  /(?:ого|его|ому|ему|ая|яя|ое|ее|ые|ие|ый|ий|ых|их|ую|ешь|ется|ются|ться|ть|ение|ения|ии|ию|ией|[^дт]ей|тель|теля|тели|ость|ости|ов|ев|ами|ями|ях|ом|\p{L}{2}ло|[аеиыя]ли|[иы]ла|ился|илась|ились|ался|алась|ались)$/u;
 /** Endings typical of Kazakh inflection (plural, case, possessive, verb) and rare in Russian. */
 const KAZAKH_ENDING =
   /(?:лар|лер|дар|дер|тар|тер|ның|дың|тың|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|да|де|та|те|ды|ты|ны|сы|ып|ған|ады|йды|мыз|сын|ма)$/;
