@@ -70,6 +70,10 @@ describe("answers lead with the answer itself", () => {
     const [lead] = answer.leads;
     expect(lead?.text.startsWith("Нұрсұлтан Назарбаев — ")).toBe(true);
     expect(lead?.text).toContain("Ассамблеясының Төрағасы");
+    // The quote the line stands in comes first, and the line points at it.
+    expect(lead?.rank).toBe(1);
+    expect(answer.passages[0]?.text).toContain("Ассамблеясының Төрағасы Нұрсұлтан Назарбаев");
+    expect(answer.passages.map((p) => p.rank)).toEqual([1, 2, 3]);
   });
 });
 

@@ -21,7 +21,7 @@ import { detectLanguage } from "../text/index.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 import { Highlighter } from "./highlight.js";
-import { leadsFor } from "./leads.js";
+import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { questionKindOf } from "./question-kind.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
@@ -205,7 +205,13 @@ export class AnswerEngine {
       return { ...base, abstained: true, reason: "nobody-named", passages: [], ordinal, leads };
     }
     const reason = retrieval.abstained ? "not-covered" : null;
-    return { ...base, abstained: retrieval.abstained, reason, passages, ordinal, leads };
+    return {
+      ...base,
+      abstained: retrieval.abstained,
+      reason,
+      ordinal,
+      ...withLeadPassageFirst(passages, leads),
+    };
   }
 
   /**

@@ -175,3 +175,25 @@ function sentencesOf(text: string): { text: string; start: number }[] {
   }
   return sentences;
 }
+
+/**
+ * The passages with the one the lead lines came from moved first, ranks renumbered and the leads
+ * pointing at the new numbers. The answer leads with "Нұрсұлтан Назарбаев — … Төрағасы"; the
+ * first quote under it must be where that line stands, not a passage ranked above it for words
+ * the question shares with it ("ҚХА Төрағасының жаңа орынбасарлары").
+ */
+export function withLeadPassageFirst(
+  passages: readonly AnswerPassage[],
+  leads: readonly LeadLine[],
+): { passages: AnswerPassage[]; leads: LeadLine[] } {
+  const from = leads[0]?.rank;
+  if (from === undefined || from === 1 || !passages.some((p) => p.rank === from)) {
+    return { passages: [...passages], leads: [...leads] };
+  }
+  const reordered = [...passages.filter((p) => p.rank === from), ...passages.filter((p) => p.rank !== from)];
+  const renumbered = new Map(reordered.map((p, i) => [p.rank, i + 1]));
+  return {
+    passages: reordered.map((p, i) => ({ ...p, rank: i + 1 })),
+    leads: leads.map((lead) => ({ ...lead, rank: renumbered.get(lead.rank) ?? lead.rank })),
+  };
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { AnswerEngine } from "../../src/answer/index.js";
+import type { Answer, AnswerEngine } from "../../src/answer/index.js";
 import type { Retrieval } from "../../src/retriever/index.js";
 import { fmt, pct, type RankSummary, summarise, table } from "./metrics.js";
 
@@ -16,7 +16,10 @@ export interface ArticleQuestion {
 /** The per-question outcome, for the miss list and for tests' floors. */
 export interface ArticleOutcome {
   readonly question: ArticleQuestion;
+  /** Rank as users see it (see {@link evaluateArticle}). */
   readonly rank: number | null;
+  /** Rank in the retriever's own order. */
+  readonly retrievalRank: number | null;
   readonly abstained: boolean;
   readonly first: string | null;
 }
@@ -27,6 +30,8 @@ export interface ArticleReport {
   readonly byLanguage: Record<string, RankSummary>;
   readonly byCategory: Record<string, RankSummary>;
   readonly total: RankSummary;
+  /** The same, in the retriever's own order (before the answer puts its lead's passage first). */
+  readonly retrievalTotal: RankSummary;
   /** Share of out-of-scope questions the engine declined. */
   readonly abstention: number;
   /** Share of in-scope questions the engine wrongly declined. */
@@ -42,9 +47,11 @@ export function readArticleQuestions(path = "eval/article-questions.jsonl"): Art
 }
 
 /**
- * Asks every question through the engine — ranks from retrieval with candidates kept even when
- * it abstains, abstention from the answers users get — and scores: rank of the first passage containing `expect`, abstention on
- * out-of-scope questions, false abstention on in-scope ones.
+ * Asks every question through the engine and scores: rank of the first passage containing
+ * `expect`, abstention on out-of-scope questions, false abstention on in-scope ones. Ranks are
+ * what users see — the answer's quoted passages, where the passage its lead lines come from goes
+ * first — and, past those or when the answer declines, the retriever's candidates (kept even
+ * when it abstains). `retrievalTotal` scores the retriever's order alone.
  */
 export async function evaluateArticle(
   engine: AnswerEngine,
@@ -57,7 +64,7 @@ export async function evaluateArticle(
   // Abstention as users see it: from the answers, which may decline where retrieval did not.
   const answers = await engine.answerMany(questions.map((q) => q.q));
   const outcomes = questions.map((question, i) =>
-    outcomeOf(question, retrievals[i] as Retrieval, answers[i]?.abstained ?? true),
+    outcomeOf(question, retrievals[i] as Retrieval, answers[i]),
   );
   const inScope = outcomes.filter((o) => o.question.expect !== null);
   const outOfScope = outcomes.filter((o) => o.question.expect === null);
@@ -74,18 +81,31 @@ export async function evaluateArticle(
     byLanguage: group((o) => o.question.lang),
     byCategory: group((o) => `${o.question.lang}/${o.question.category}`),
     total: summarise(inScope.map((o) => o.rank)),
+    retrievalTotal: summarise(inScope.map((o) => o.retrievalRank)),
     abstention: outOfScope.filter((o) => o.abstained).length / Math.max(1, outOfScope.length),
     falseAbstention: inScope.filter((o) => o.abstained).length / Math.max(1, inScope.length),
   };
 }
 
-function outcomeOf(question: ArticleQuestion, retrieval: Retrieval, abstained: boolean): ArticleOutcome {
-  const index =
-    question.expect === null
-      ? -1
-      : retrieval.passages.findIndex((p) => p.passage.text.includes(question.expect as string));
-  const first = retrieval.passages[0]?.passage.text.split("\n").join(" ").slice(0, 70) ?? null;
-  return { question, rank: index >= 0 ? index + 1 : null, abstained, first };
+function outcomeOf(
+  question: ArticleQuestion,
+  retrieval: Retrieval,
+  answer: Answer | undefined,
+): ArticleOutcome {
+  const expect = question.expect;
+  const candidates = retrieval.passages.map((p) => p.passage.text);
+  const shown = answer?.abstained === false ? answer.passages.map((p) => p.text) : [];
+  const retrievalIndex = expect === null ? -1 : candidates.findIndex((text) => text.includes(expect));
+  const shownIndex = expect === null ? -1 : shown.findIndex((text) => text.includes(expect));
+  const index = shownIndex >= 0 ? shownIndex : retrievalIndex;
+  const first = (shown[0] ?? candidates[0])?.split("\n").join(" ").slice(0, 70) ?? null;
+  return {
+    question,
+    rank: index >= 0 ? index + 1 : null,
+    retrievalRank: retrievalIndex >= 0 ? retrievalIndex + 1 : null,
+    abstained: answer?.abstained ?? true,
+    first,
+  };
 }
 
 /** The printed report: tables per language and per category, abstention, and every miss. */
@@ -107,7 +127,11 @@ export function formatArticleReport(report: ArticleReport, title: string): strin
     .map((o) => `  ${o.question.id} answered: ${o.question.q}\n      first: ${o.first ?? "(nothing)"}`);
   return [
     `## ${title}`,
-    table(header, [...languages, row("total", report.total)]),
+    table(header, [
+      ...languages,
+      row("total", report.total),
+      row("(retrieval order)", report.retrievalTotal),
+    ]),
     "",
     table(header, categories),
     "",
