@@ -179,17 +179,6 @@ describe("quotes and answers", () => {
     expect(telegram(ru)).toContain("В статье 8 поручений — поручения №12 нет");
     const en = abstentionHtml(answer({ abstained: true, reason: "empty-question" }), messagesFor("en"), 8);
     expect(telegram(en)).toContain("write your question in words");
-    for (const language of ["kk", "ru", "en"] as const) {
-      const nobody = abstentionHtml(
-        answer({ abstained: true, reason: "nobody-named" }),
-        messagesFor(language),
-        8,
-      );
-      expect(nobody, language).toContain("/directives");
-      expect(nobody, language).not.toBe(
-        abstentionHtml(answer({ abstained: true, reason: "not-covered" }), messagesFor(language), 8),
-      );
-    }
   });
 
   it("shows a whole section with one citation spanning its passages", () => {

@@ -135,8 +135,6 @@ export function abstentionHtml(
   switch (answer.reason) {
     case "no-such-section":
       return note + messages.noSuchSection(sections, answer.ordinal);
-    case "nobody-named":
-      return note + messages.nobodyNamed(sections);
     case "empty-question":
       return note + messages.emptyQuestion;
     default:

@@ -30,8 +30,6 @@ export interface Messages {
   notCovered(sections: number): string;
   /** The question named a directive the article does not have. */
   noSuchSection(sections: number, asked: number | null): string;
-  /** A "who" question whose passages name nobody: the article does not say who. */
-  nobodyNamed(sections: number): string;
   /** The message had no words to search for. */
   emptyQuestion: string;
   /** A note before answers to a question cut to `max` characters. */
@@ -94,8 +92,6 @@ function kazakh(examples: readonly string[]): Messages {
       `Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырманы көріңіз: /directives — немесе былай сұраңыз:\n${bullets(examples)}`,
     noSuchSection: (n, asked) =>
       `Мақалада ${n} тапсырма бар${asked === null ? "" : ` — ${asked}-тапсырма жоқ`}. Тізімі: /directives`,
-    nobodyNamed: (n) =>
-      `Мақалада бұл сұраққа сай келетін адам аталмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырма: /directives`,
     emptyQuestion: `Сұрағыңызды сөзбен жазыңыз, мысалы:\n${bullets(examples)}`,
     truncated: (max) =>
       `ℹ️ Хабарламаңыз тым ұзын, сондықтан оның алғашқы ${max} таңбасы бойынша жауап бердім.`,
@@ -137,8 +133,6 @@ function russian(examples: readonly string[]): Messages {
       `В статье об этом не говорится, поэтому цитировать нечего. Посмотрите ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives — или спросите, например:\n${bullets(examples)}`,
     noSuchSection: (n, asked) =>
       `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}${asked === null ? "" : ` — поручения №${asked} нет`}. Список: /directives`,
-    nobodyNamed: (n) =>
-      `В статье не названо, кто это, поэтому цитировать нечего. ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives`,
     emptyQuestion: `Напишите вопрос словами, например:\n${bullets(examples)}`,
     truncated: (max) => `ℹ️ Сообщение очень длинное, поэтому я ответил по первым ${max} символам.`,
     nonText: `Я понимаю только вопросы, написанные текстом. Напишите вопрос, например: «${escapeHtml(examples[0] ?? "")}»`,
@@ -178,8 +172,6 @@ function english(examples: readonly string[]): Messages {
       `The article does not cover this, so I have nothing to quote. See the article's ${n} directives with /directives, or ask, for example:\n${bullets(examples)}`,
     noSuchSection: (n, asked) =>
       `The article has ${n} directives${asked === null ? "" : ` — there is no directive ${asked}`}. The list: /directives`,
-    nobodyNamed: (n) =>
-      `The article does not name anyone who fits this question, so I have nothing to quote. The article's ${n} directives: /directives`,
     emptyQuestion: `Please write your question in words, for example:\n${bullets(examples)}`,
     truncated: (max) => `ℹ️ Your message is very long, so I answered from its first ${max} characters.`,
     nonText: `I only understand questions written as text. Type your question, for example: «${escapeHtml(examples[0] ?? "")}»`,
