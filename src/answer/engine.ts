@@ -199,11 +199,6 @@ export class AnswerEngine {
     });
     const askedByline = (passage: AnswerPassage) => this.askedByline(passage, retrieval);
     const leads = retrieval.ordinal ? [] : leadsFor(kind, passages, { askedByline });
-    // "Who…?" is answered only by naming someone: passages that match the question's words but
-    // name nobody ("Астана қаласының әкімі кім?" beside "облыс әкімдері") do not answer it.
-    if (!retrieval.abstained && kind === "who" && !retrieval.ordinal && leads.length === 0) {
-      return { ...base, abstained: true, reason: "nobody-named", passages: [], ordinal, leads };
-    }
     const reason = retrieval.abstained ? "not-covered" : null;
     return {
       ...base,

@@ -44,7 +44,8 @@ const PLACE =
  * The lines an answer leads with, for questions that want a specific thing: the people (with
  * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
  * the best sentence for "where". A figure, date or place comes from the best-ranked passage that
- * has one; people from the quoted passage whose people match the question best, because the
+ * has one; people from the quoted passage whose people match the question best (when no passage
+ * names anyone, the first passage's best sentence, which names the body that does it), because the
  * passage ranked first may name someone only in passing ("Lituanica" бірлестігінің төрағасы)
  * while the next one names the person asked about (Ассамблеясының Төрағасы Нұрсұлтан Назарбаев).
  */
@@ -68,6 +69,13 @@ export function leadsFor(
     const lead = peopleLead(passage);
     if (lead !== null && (best === null || outranks(lead, best))) best = lead;
   }
+  // "Who" is often a body ("Ақпарат және коммуникациялар министрлігі … дайындауы қажет",
+  // "Үкімет … тиіс"): when the first passage has a sentence matching more of the question than
+  // the people's sentence does (or nobody is named), that sentence is the answer.
+  const [first] = passages;
+  const sentence = first ? bestSentence(first, null) : null;
+  if (first && sentence && (best === null || sentence.score > best.inSentence))
+    return sentenceLine(kind, first);
   return best?.lines ?? [];
 }
 
@@ -120,23 +128,20 @@ function peopleLead(passage: AnswerPassage): PeopleLead | null {
   return { lines, inPerson: most, inSentence: best.hits.length };
 }
 
-/** The sentence of the passage that best matches the question and holds what the kind needs. */
+/**
+ * The sentence of the passage that best matches the question and holds what the kind needs (a
+ * "who" sentence needs nothing more: see {@link leadsFor}).
+ */
 function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
-  let best: { text: string; start: number; score: number } | null = null;
-  for (const sentence of sentencesOf(passage.text)) {
-    const needed = kind === "where" ? PLACE : kind === "when" ? DATE_WORD : FIGURE;
-    const figures = [...sentence.text.matchAll(needed)];
-    const dates = kind === "when" ? [...sentence.text.matchAll(FIGURE)] : [];
-    if (figures.length + dates.length === 0) continue;
-    const end = sentence.start + sentence.text.length;
-    const score = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end).length;
-    if (score > 0 && (best === null || score > best.score)) best = { ...sentence, score };
-  }
+  const needed = kind === "where" ? PLACE : kind === "when" ? DATE_WORD : kind === "who" ? null : FIGURE;
+  const best = bestSentence(passage, needed, kind === "when" ? FIGURE : null);
   if (best === null) return [];
   const emphasis =
-    kind === "where"
-      ? [...best.text.matchAll(PLACE)]
-      : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
+    kind === "who"
+      ? []
+      : kind === "where"
+        ? [...best.text.matchAll(PLACE)]
+        : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
   return [
     {
       text: best.text,
@@ -147,6 +152,29 @@ function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
       rank: passage.rank,
     },
   ];
+}
+
+/**
+ * The sentence of a passage with the most matched words among those holding `needed` (or
+ * `alsoAccepted`) — any sentence when `needed` is null — with that count as its score.
+ */
+function bestSentence(
+  passage: AnswerPassage,
+  needed: RegExp | null,
+  alsoAccepted: RegExp | null = null,
+): { text: string; start: number; score: number } | null {
+  // Non-global copies: a global pattern's test() would carry lastIndex from one sentence to the next.
+  const patterns = [needed, alsoAccepted].flatMap((p) =>
+    p ? [new RegExp(p.source, p.flags.replace("g", ""))] : [],
+  );
+  let best: { text: string; start: number; score: number } | null = null;
+  for (const sentence of sentencesOf(passage.text)) {
+    if (needed !== null && !patterns.some((pattern) => pattern.test(sentence.text))) continue;
+    const end = sentence.start + sentence.text.length;
+    const score = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end).length;
+    if (score > 0 && (best === null || score > best.score)) best = { ...sentence, score };
+  }
+  return best;
 }
 
 /** Sorts ranges and joins those separated only by spaces ("60 мың" is one figure). */

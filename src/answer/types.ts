@@ -18,7 +18,7 @@ export interface AnswerPassage extends Omit<Passage, "id"> {
 }
 
 /** Why an answer quotes nothing. */
-export type AbstentionReason = "empty-question" | "not-covered" | "no-such-section" | "nobody-named";
+export type AbstentionReason = "empty-question" | "not-covered" | "no-such-section";
 
 /** What `answer(question)` returns to every presentation (bot, command line). */
 export interface Answer {

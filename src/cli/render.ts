@@ -19,7 +19,6 @@ const ABSTENTION_TEXT: Record<NonNullable<Answer["reason"]>, string> = {
   "empty-question": "The question is empty.",
   "not-covered": "The corpus does not seem to answer this question.",
   "no-such-section": "The corpus has no section with that number.",
-  "nobody-named": "The corpus names nobody who fits this question.",
 };
 
 /**
