@@ -3,6 +3,7 @@ import type { Embedder, Indexes, KeywordHit } from "../indexes/index.js";
 import { asksForAuthor, findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
+import { SpellingBridge } from "./spelling-bridge.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
 import { unknownNames } from "./unknown-names.js";
 
@@ -55,6 +56,7 @@ const DEFAULTS = {
 export class Retriever {
   private readonly options: typeof DEFAULTS & { weights: { keyword: number; dense: number } };
   private readonly expansion: GlossaryExpansion;
+  private readonly spelling: SpellingBridge;
 
   constructor(
     private readonly indexes: Indexes,
@@ -63,6 +65,7 @@ export class Retriever {
   ) {
     const { weights, glossary, ...rest } = options;
     this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
+    this.spelling = new SpellingBridge(indexes.keyword);
     const fromModel = definedOnly({ minDenseSimilarity: embedder?.supportSimilarity });
     this.options = {
       ...DEFAULTS,
@@ -100,7 +103,7 @@ export class Retriever {
       : asksForAuthor(question)
         ? this.bylinePassages()
         : [];
-    const queryTerms = this.expansion.expand(this.indexes.keyword.queryConcepts(question));
+    const queryTerms = this.bridge(this.indexes.keyword.queryConcepts(question));
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
     const denseHits = vector && this.dense ? this.dense.index.search(vector, depth) : [];
 
@@ -141,7 +144,7 @@ export class Retriever {
     }));
     const abstained =
       structureIds.length === 0 &&
-      (unknownNames(question, this.indexes.keyword, this.expansion).length > 0 ||
+      (unknownNames(question, this.indexes.keyword, (concepts) => this.bridge(concepts)).length > 0 ||
         !this.hasEvidence(structureIds, keywordHits, queryTerms, denseHits[0]?.similarity));
     return {
       question,
@@ -150,6 +153,11 @@ export class Retriever {
       ordinal: reference ? { ordinal: reference.ordinal, found: structureIds.length > 0 } : null,
       legs: this.legs,
     };
+  }
+
+  /** A question's concepts with the corpus's own words for them: glossary, then Kazakh spelling. */
+  private bridge(concepts: readonly (readonly string[])[]): string[][] {
+    return this.spelling.expand(this.expansion.expand(concepts));
   }
 
   /** Passages that hold their document's byline, in corpus order. */

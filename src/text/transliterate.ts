@@ -85,12 +85,15 @@ export function latinToCyrillic(word: string): string {
 }
 
 /**
- * All spellings worth searching for a Latin word: the transliteration and, when the word has a
+ * All spellings worth searching for a Latin word: the transliteration; when the word has a
  * doubled consonant, the same with it single ("Orynbassarova" → "орынбассарова",
- * "орынбасарова"): romanizations double "s" to keep it voiceless, Cyrillic does not.
+ * "орынбасарова"): romanizations double "s" to keep it voiceless, Cyrillic does not; and when an
+ * "i" closes a syllable after a vowel, the same with "й" ("Aigul" → "айгул", "Kairat" →
+ * "кайрат"), which romanizations write as "i" as often as "y".
  */
 export function latinToCyrillicVariants(word: string): string[] {
   const primary = latinToCyrillic(word);
   const single = primary.replace(/([бвгджзклмнпрстфхцчш])\1/g, "$1");
-  return single === primary ? [primary] : [primary, single];
+  const diphthong = (spelling: string) => spelling.replace(/([аеоуыэюя])и(?=[^аеиоуыэюя]|$)/g, "$1й");
+  return [...new Set([primary, single, diphthong(primary), diphthong(single)])];
 }
