@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
+import { kazakhAnalyzer } from "../src/indexes/index.js";
 import {
   analyzeTerms,
   detectLanguage,
   isStopword,
   latinToCyrillic,
   latinToCyrillicVariants,
+  looksLikeVerb,
   miniSearchAnalyzer,
   normalizeText,
   processTerm,
@@ -227,6 +229,30 @@ describe("stopwords", () => {
     "content %s",
     (w) => expect(isStopword(w)).toBe(false),
   );
+});
+
+describe("looksLikeVerb", () => {
+  it.each([
+    ["аталды", "kk"],
+    ["жасады", "kk"],
+    ["өткізілген", "kk"],
+    ["исполняется", "ru"],
+    ["проходила", "ru"],
+    ["leads", "en"],
+    ["celebrated", "en"],
+  ] as const)("%s (%s) is a verb form", (word, language) => expect(looksLikeVerb(word, language)).toBe(true));
+  it.each([
+    ["бензин", "kk"],
+    ["тапсырма", "kk"],
+    ["бюджет", "ru"],
+    ["population", "en"],
+    ["ел", "kk"],
+  ] as const)("%s (%s) is not", (word, language) => expect(looksLikeVerb(word, language)).toBe(false));
+
+  it("gives an unknown verb half the weight of an unknown noun in a question", () => {
+    const weights = kazakhAnalyzer().queryWeights?.("Астана неге үлгі деп аталды?") ?? [];
+    expect(weights).toEqual([1, 1, 0.5]);
+  });
 });
 
 describe("detectLanguage", () => {

@@ -104,6 +104,7 @@ export class Retriever {
         ? this.bylinePassages()
         : [];
     const queryTerms = this.bridge(this.indexes.keyword.queryConcepts(question));
+    const unknownWeights = this.indexes.keyword.queryWeights(question);
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
     const denseHits = vector && this.dense ? this.dense.index.search(vector, depth) : [];
 
@@ -117,7 +118,7 @@ export class Retriever {
     const evidence = new Map<number, LegEvidence>();
     const matched = new Map<number, readonly string[]>();
     keywordHits.forEach((hit, rank) => {
-      const coverage = this.indexes.keyword.coverage(queryTerms, hit.matchedTerms);
+      const { coverage } = this.indexes.keyword.evidence(queryTerms, hit.matchedTerms, unknownWeights);
       evidence.set(hit.id, { keyword: { rank: rank + 1, score: hit.score, coverage } });
       matched.set(hit.id, hit.matchedTerms);
     });
@@ -145,7 +146,7 @@ export class Retriever {
     const abstained =
       structureIds.length === 0 &&
       (unknownNames(question, this.indexes.keyword, (concepts) => this.bridge(concepts)).length > 0 ||
-        !this.hasEvidence(structureIds, keywordHits, queryTerms, denseHits[0]?.similarity));
+        !this.hasEvidence(structureIds, keywordHits, queryTerms, unknownWeights, denseHits[0]?.similarity));
     return {
       question,
       abstained,
@@ -180,13 +181,14 @@ export class Retriever {
     structureIds: readonly number[],
     keywordHits: readonly KeywordHit[],
     queryTerms: readonly (readonly string[])[],
+    unknownWeights: readonly number[],
     bestSimilarity: number | undefined,
   ): boolean {
     if (structureIds.length > 0) return true;
     const { keyword } = this.indexes;
     const { minKeywordCoverage, minWeakCoverage, minMatchedIdf } = this.options;
     const supported = keywordHits.slice(0, 5).some((hit) => {
-      const { coverage, weight } = keyword.evidence(queryTerms, hit.matchedTerms);
+      const { coverage, weight } = keyword.evidence(queryTerms, hit.matchedTerms, unknownWeights);
       return coverage >= minKeywordCoverage || (coverage >= minWeakCoverage && weight >= minMatchedIdf);
     });
     if (supported) return true;

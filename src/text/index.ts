@@ -26,3 +26,4 @@ export {
 } from "./stopwords.js";
 export { tokenizeWords, type WordSpan, wordSpans } from "./tokenize.js";
 export { latinToCyrillic, latinToCyrillicVariants } from "./transliterate.js";
+export { looksLikeVerb } from "./verbs.js";

@@ -2,6 +2,7 @@ import {
   type AnalyzerOptions,
   analyzeTerms,
   detectLanguage,
+  looksLikeVerb,
   queryTermVariants,
   tokenizeWords,
   withoutQuestionPhrases,
@@ -20,14 +21,25 @@ export const ANALYZER_REVISION = 6;
  */
 export function kazakhAnalyzer(options: AnalyzerOptions = {}): TermAnalyzer {
   const version = `text-r${ANALYZER_REVISION}:${options.stemmer ?? "kazakh"}:${options.minStemLength ?? "default"}:${options.stopwords ?? true}`;
+  /** Content words of a question with their concepts; words with no concept are dropped. */
+  const analyse = (text: string, hint?: "kk" | "ru" | "en") => {
+    const language = hint ?? (options.language !== undefined ? options.language : detectLanguage(text));
+    return withoutQuestionPhrases(tokenizeWords(text))
+      .map((word) => ({ word, language, concept: queryTermVariants(word, { ...options, language }) }))
+      .filter(({ concept }) => concept.length > 0);
+  };
   return {
     version,
     documentTerms: (text) => analyzeTerms(text, options),
-    queryConcepts: (text, hint) => {
-      const language = hint ?? (options.language !== undefined ? options.language : detectLanguage(text));
-      return withoutQuestionPhrases(tokenizeWords(text))
-        .map((word) => queryTermVariants(word, { ...options, language }))
-        .filter((concept) => concept.length > 0);
-    },
+    queryConcepts: (text, hint) => analyse(text, hint).map(({ concept }) => concept),
+    queryWeights: (text, hint) =>
+      analyse(text, hint).map(({ word, language }) => (looksLikeVerb(word, language) ? VERB_SHARE : 1)),
   };
 }
+
+/**
+ * The share of an unknown verb's weight: half. "Астана неге үлгі деп аталды?" lacks "аталды" but
+ * is answered by the passage calling Astana "үлгі"; an unknown noun ("Бензиннің бағасы") still
+ * weighs fully against a question.
+ */
+const VERB_SHARE = 0.5;

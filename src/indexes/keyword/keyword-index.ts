@@ -14,6 +14,12 @@ export interface TermAnalyzer {
    * `language` overrides detection (a lone glossary word is too short to detect).
    */
   queryConcepts(text: string, language?: "kk" | "ru" | "en"): string[][];
+  /**
+   * How much each concept of {@link queryConcepts} (same order) counts when the corpus does not
+   * know it: 1 for a word that names what the question is about, less for one that only says how
+   * it asks (a verb: "аталды", "исполняется"). Optional: every concept counts fully without it.
+   */
+  queryWeights?(text: string, language?: "kk" | "ru" | "en"): number[];
   /** A version string written into the manifest: a changed analyzer makes a saved index stale. */
   readonly version: string;
 }
@@ -127,36 +133,42 @@ export class KeywordIndex {
    * any of its terms is, and once however many of its terms are (a glossary's synonyms of one
    * word are one piece of evidence). It weighs as its rarest term the corpus knows; a concept the
    * corpus does not know at all weighs most (an unknown word is the best sign of a question about
-   * something else). Known terms come first because an alternative the corpus lacks (Russian
-   * "астан" beside the Kazakh "астана" it stands for) must not lend a word found everywhere the
-   * weight of a rare one.
+   * something else), times its `unknownWeights` share (a verb the corpus lacks says less; see
+   * {@link TermAnalyzer.queryWeights}). Known terms come first because an alternative the corpus
+   * lacks (Russian "астан" beside the Kazakh "астана" it stands for) must not lend a word found
+   * everywhere the weight of a rare one.
    */
   evidence(
     concepts: readonly (readonly string[])[],
     matchedTerms: readonly string[],
+    unknownWeights: readonly number[] = [],
   ): { coverage: number; weight: number } {
     const matched = new Set(matchedTerms);
     let total = 0;
     let covered = 0;
     let weight = 0;
-    for (const concept of concepts) {
+    concepts.forEach((concept, i) => {
       const known = concept.filter((term) => this.knows(term));
-      total += Math.max(0, ...(known.length > 0 ? known : concept).map((term) => this.idf(term)));
+      const unknownShare = known.length > 0 ? 1 : (unknownWeights[i] ?? 1);
+      total +=
+        unknownShare * Math.max(0, ...(known.length > 0 ? known : concept).map((term) => this.idf(term)));
       const hits = concept.filter((term) => matched.has(term));
-      if (hits.length === 0) continue;
+      if (hits.length === 0) return;
       covered += Math.max(0, ...known.map((term) => this.idf(term)));
       weight += Math.max(0, ...hits.map((term) => this.idf(term)));
-    }
+    });
     return { coverage: total === 0 ? 0 : covered / total, weight };
-  }
-
-  /** The `coverage` of {@link evidence}. */
-  coverage(concepts: readonly (readonly string[])[], matchedTerms: readonly string[]): number {
-    return this.evidence(concepts, matchedTerms).coverage;
   }
 
   toJSON(): string {
     return JSON.stringify(this.search_);
+  }
+
+  /** Each concept's share when the corpus lacks it (see {@link TermAnalyzer.queryWeights}). */
+  queryWeights(question: string, language?: "kk" | "ru" | "en"): number[] {
+    return (
+      this.analyzer.queryWeights?.(question, language) ?? this.queryConcepts(question, language).map(() => 1)
+    );
   }
 
   /** The question's concepts as the index sees them (see {@link TermAnalyzer.queryConcepts}). */
