@@ -2,8 +2,12 @@ import type { Language } from "./language.js";
 
 /** Finite and participle endings of Kazakh verbs: жаса-ды, өт-еді, ашыл-ған, атал-атын. */
 const KAZAKH_VERB = /(?:ады|еді|йды|йді|ды|ді|ты|ті|ған|ген|қан|кен|атын|етін|йтын|йтін|ады|ыпты|іпті)$/u;
-/** Russian infinitive, present and past endings: исполня-ется, проход-ила, выступ-ал. */
-const RUSSIAN_VERB = /(?:ть|ться|ется|ится|ются|ятся|ет|ит|ют|ят|ал|ял|ил|ел|ла|ло|ли|лся|лась|лось|лись)$/u;
+/**
+ * Russian infinitive, present and past endings: исполня-ется, дела-ет, проход-ила, выступ-ал.
+ * Bare -ет, -ит, -ат, -ут are left out: as many nouns end so (бюджет, кредит, результат).
+ */
+const RUSSIAN_VERB =
+  /(?:ть|ться|ется|ится|ются|ятся|ает|яет|еет|ует|ают|яют|еют|уют|ал|ял|ил|ел|ала|яла|ила|ела|ыла|ало|яло|ило|ело|ыло|али|яли|или|ели|ыли|лся|лась|лось|лись)$/u;
 /** English verb forms and the common verbs questions are built around. */
 const ENGLISH_VERB =
   /^(?:\p{L}+ed|\p{L}+ing|do|does|did|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|lead|leads|led|happen|happens|call|calls|say|says|see|sees|saw|mean|means|meant|become|becomes|became|go|goes|went|come|comes|came|hold|holds|speak|speaks|spoke|talk|talks|want|wants|need|needs|work|works|run|runs|help|helps)$/u;
