@@ -37,7 +37,10 @@ async function modelFor(name: string): Promise<Embedder | null> {
 /** The question sets about the article: the development set, and one kept out of tuning. */
 const ARTICLE_SETS = [
   { path: "eval/article-questions.jsonl", title: "Article questions" },
-  { path: "eval/article-heldout.jsonl", title: "Held-out article questions (never tuned on)" },
+  {
+    path: "eval/article-heldout.jsonl",
+    title: "Held-out article questions (written after tuning; history in eval/README.md)",
+  },
 ];
 
 async function articleSection(embedder: Embedder | null): Promise<string> {
