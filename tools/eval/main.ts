@@ -6,8 +6,8 @@
  * - The project's own question set about the article (eval/article-questions.jsonl): hit@1,
  *   hit@3, MRR per language and per category, abstention on out-of-scope questions, false
  *   abstention on in-scope ones, and every miss with what came first instead. The same for a
- *   held-out set (eval/article-heldout.jsonl), written after tuning, no threshold fitted to it: how far
- *   the development figures carry to questions nobody fitted the glossary or thresholds to.
+ *   held-out set (eval/article-heldout.jsonl), written after tuning, with no threshold fitted
+ *   to it: how far the development figures carry to new questions.
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
  *   prefixes and the project's analyzer — and the dense leg when a model is given.
  * With a model, also the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
