@@ -44,8 +44,7 @@ const PLACE =
  * The lines an answer leads with, for questions that want a specific thing: the people (with
  * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
  * the best sentence for "where". A figure, date or place comes from the best-ranked passage that
- * has one; people from the quoted passage whose people match the question best (when no passage
- * names anyone, the first passage's best sentence, which names the body that does it), because the
+ * has one; people from the quoted passage whose people match the question best, because the
  * passage ranked first may name someone only in passing ("Lituanica" бірлестігінің төрағасы)
  * while the next one names the person asked about (Ассамблеясының Төрағасы Нұрсұлтан Назарбаев).
  */
@@ -75,7 +74,7 @@ export function leadsFor(
   const [first] = passages;
   const sentence = first ? bestSentence(first, null) : null;
   if (first && sentence && (best === null || sentence.score > best.inSentence))
-    return sentenceLine(kind, first);
+    return [{ text: sentence.text, emphasis: [], rank: first.rank }];
   return best?.lines ?? [];
 }
 
@@ -128,20 +127,15 @@ function peopleLead(passage: AnswerPassage): PeopleLead | null {
   return { lines, inPerson: most, inSentence: best.hits.length };
 }
 
-/**
- * The sentence of the passage that best matches the question and holds what the kind needs (a
- * "who" sentence needs nothing more: see {@link leadsFor}).
- */
+/** The sentence of the passage that best matches the question and holds what the kind needs. */
 function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
-  const needed = kind === "where" ? PLACE : kind === "when" ? DATE_WORD : kind === "who" ? null : FIGURE;
+  const needed = kind === "where" ? PLACE : kind === "when" ? DATE_WORD : FIGURE;
   const best = bestSentence(passage, needed, kind === "when" ? FIGURE : null);
   if (best === null) return [];
   const emphasis =
-    kind === "who"
-      ? []
-      : kind === "where"
-        ? [...best.text.matchAll(PLACE)]
-        : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
+    kind === "where"
+      ? [...best.text.matchAll(PLACE)]
+      : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
   return [
     {
       text: best.text,
