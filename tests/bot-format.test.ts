@@ -12,30 +12,13 @@ import {
 } from "../src/bot/format.js";
 import { escapeHtml, visibleLength, visibleText } from "../src/bot/html.js";
 import { chooseLanguage, languageFromCode, messagesFor } from "../src/bot/i18n.js";
+import { answerPassage } from "./support/answer-fixtures.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
 const TITLE =
   "Астана қаласындағы Бейбітшілік және келісім сарайында еліміздегі татулық пен береке-бірлікті мақсат тұтқан";
 
-function passage(overrides: Partial<AnswerPassage> = {}): AnswerPassage {
-  return {
-    rank: 1,
-    doc: "assembly-26th-session",
-    docTitle: TITLE,
-    section: "Төртінші",
-    ordinal: 4,
-    paragraphStart: 36,
-    paragraphEnd: 38,
-    lineStart: 37,
-    lineEnd: 39,
-    text: "Төртінші\nҚХА-ның «Жаңғыру жолы» атты жаңа жастар қозғалысы жастарды жаңғыру аясында біріктіруі керек",
-    score: 1,
-    cite: "",
-    highlights: [],
-    legs: {},
-    ...overrides,
-  };
-}
+const passage = (overrides: Partial<AnswerPassage> = {}) => answerPassage({ docTitle: TITLE, ...overrides });
 
 function answer(overrides: Partial<Answer> = {}): Answer {
   return {

@@ -1,32 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { AnswerPassage } from "../src/answer/index.js";
 import { passageHtml } from "../src/bot/format.js";
 import { visibleLength, visibleText } from "../src/bot/html.js";
 import { messagesFor } from "../src/bot/i18n.js";
 import { splitForTelegram } from "../src/bot/split.js";
+import { answerPassage } from "./support/answer-fixtures.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
 /** Telegram's verdict: throws on HTML it would refuse, else the visible text. */
 const telegram = (html: string) => htmlToVisibleText(html);
 
-function passage(text: string, highlights: [number, number][]): AnswerPassage {
-  return {
-    rank: 1,
+const passage = (text: string, highlights: [number, number][]) =>
+  answerPassage({
     doc: "doc",
     docTitle: "Астана қаласындағы Бейбітшілік және келісім сарайында",
-    section: "Төртінші",
-    ordinal: 4,
-    paragraphStart: 36,
-    paragraphEnd: 38,
-    lineStart: 37,
-    lineEnd: 39,
     text,
-    score: 1,
-    cite: "",
     highlights,
-    legs: {},
-  };
-}
+  });
 
 /** A small deterministic PRNG, so a failing case can be replayed. */
 function random(seed: number): () => number {
