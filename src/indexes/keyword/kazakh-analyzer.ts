@@ -2,6 +2,7 @@ import {
   type AnalyzerOptions,
   analyzeTerms,
   detectLanguage,
+  type Language,
   looksLikeVerb,
   queryTermVariants,
   tokenizeWords,
@@ -22,16 +23,24 @@ export const ANALYZER_REVISION = 6;
 export function kazakhAnalyzer(options: AnalyzerOptions = {}): TermAnalyzer {
   const version = `text-r${ANALYZER_REVISION}:${options.stemmer ?? "kazakh"}:${options.minStemLength ?? "default"}:${options.stopwords ?? true}`;
   /** Content words of a question with their concepts; words with no concept are dropped. */
+  // The retriever asks for a question's concepts and then its weights: the last analysis is kept
+  // so the question is analysed once.
+  let last: { key: string; words: { word: string; language: Language | null; concept: string[] }[] } | null =
+    null;
   const analyse = (text: string, hint?: "kk" | "ru" | "en") => {
+    const key = `${hint ?? ""}\u0000${text}`;
+    if (last?.key === key) return last.words;
     const language = hint ?? (options.language !== undefined ? options.language : detectLanguage(text));
-    return withoutQuestionPhrases(tokenizeWords(text))
+    const words = withoutQuestionPhrases(tokenizeWords(text))
       .map((word) => ({ word, language, concept: queryTermVariants(word, { ...options, language }) }))
       .filter(({ concept }) => concept.length > 0);
+    last = { key, words };
+    return words;
   };
   return {
     version,
     documentTerms: (text) => analyzeTerms(text, options),
-    queryConcepts: (text, hint) => analyse(text, hint).map(({ concept }) => concept),
+    queryConcepts: (text, hint) => analyse(text, hint).map(({ concept }) => [...concept]),
     queryWeights: (text, hint) =>
       analyse(text, hint).map(({ word, language }) => (looksLikeVerb(word, language) ? VERB_SHARE : 1)),
   };
