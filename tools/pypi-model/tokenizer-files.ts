@@ -6,6 +6,12 @@
  */
 import type { E5sModel } from "./e5s-format.js";
 
+/** Characters SentencePiece's normalizer removes (a regular-expression class, as a string). */
+export const CONTROL_CLASS = "[\\u0001-\\u0008\\u000B\\u000E-\\u001F\\u007F\\u008F\\u009F]";
+/** Characters it turns into a plain space. */
+export const SPACE_CLASS =
+  "[\\u0009\\u000A\\u000C\\u000D\\u00A0\\u1680\\u2000-\\u200F\\u2028\\u2029\\u202F\\u205F\\u2581\\u3000\\uFEFF\\uFFFD]";
+
 /** SentencePiece's word-boundary marker. */
 export const METASPACE = "\u2581";
 /** Tokens the encoder sees at most (positions 0..511), `<s>` and `</s>` included. */
@@ -39,11 +45,8 @@ export function buildNormalizer(fixups: readonly NormalizerFixup[] = []): unknow
     }
   });
   const steps: unknown[] = [
-    replace("[\\u0001-\\u0008\\u000B\\u000E-\\u001F\\u007F\\u008F\\u009F]", ""),
-    replace(
-      "[\\u0009\\u000A\\u000C\\u000D\\u00A0\\u1680\\u2000-\\u200F\\u2028\\u2029\\u202F\\u205F\\u2581\\u3000\\uFEFF\\uFFFD]",
-      " ",
-    ),
+    replace(CONTROL_CLASS, ""),
+    replace(SPACE_CLASS, " "),
     ...before,
     { type: "NFKC" },
     ...after,
