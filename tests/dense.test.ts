@@ -54,7 +54,11 @@ describe("dense leg on the generated model, through the real loading code", () =
     const [query] = await embedder.embedQueries(["«Жаңғыру жолы» жастар қозғалысы стартаптар"]);
     const [best] = dense?.index.search(query as Float32Array, 3) ?? [];
     expect(opened.indexes.passages[best?.id ?? -1]?.ordinal).toBe(4);
-    expect(readManifest(join(root, "index")).dense).toEqual({ model: TINY_MODEL_ID, dimensions: 128 });
+    expect(readManifest(join(root, "index")).dense).toEqual({
+      backend: "transformers.js",
+      model: TINY_MODEL_ID,
+      dimensions: 128,
+    });
     // Reopening with the same model loads the saved vectors instead of embedding again.
     const reopened = await openIndexes({
       corpusDir: join(root, "corpus"),

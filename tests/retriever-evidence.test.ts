@@ -91,9 +91,14 @@ describe("dense-only evidence", () => {
       documents: [{ id: "d", title: "Title", author: null, passages: 1 }],
       passages: [passage(0, "palace opened with the anthem")],
       keyword,
-      dense: { model: "stub", index: { search: () => [{ id: 0, similarity }] } },
+      dense: {
+        model: "stub",
+        backend: "stub",
+        index: { dimensions: 2, search: () => [{ id: 0, similarity }] },
+      },
     }) as unknown as Indexes;
   const embedder = (supportSimilarity?: number): Embedder => ({
+    backend: "stub",
     modelId: "stub",
     dimensions: 2,
     ...(supportSimilarity === undefined ? {} : { supportSimilarity }),

@@ -1,4 +1,4 @@
-import { type Embedder, type EmbedderOptions, loadEmbedder, ModelLoadError } from "../indexes/index.js";
+import { type Embedder, type EmbedderOptions, ModelLoadError, openEmbedder } from "../indexes/index.js";
 
 /** Whether to use the dense leg: `auto` tries and carries on without, `on` insists, `off` skips. */
 export type EmbeddingsMode = "auto" | "on" | "off";
@@ -15,7 +15,7 @@ export async function resolveEmbedder(
 ): Promise<Embedder | null> {
   if (mode === "off") return null;
   try {
-    return await loadEmbedder(options);
+    return await openEmbedder(options);
   } catch (error) {
     if (mode === "on" || !(error instanceof ModelLoadError)) throw error;
     warn(

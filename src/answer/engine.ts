@@ -94,7 +94,14 @@ export class AnswerEngine {
       ...(options.progress ? { progress: options.progress } : {}),
     });
     const glossary = await loadGlossary(options.corpusDir ?? "corpus");
-    const retriever = new Retriever(opened.indexes, embedder, { glossary, ...options.retriever });
+    const retriever = new Retriever(opened.indexes, embedder, {
+      glossary,
+      onEmbeddingError: (error) =>
+        log(
+          `the question could not be embedded (${error instanceof Error ? error.message : String(error)}); answering with the other legs, and pausing meaning-based search briefly`,
+        ),
+      ...options.retriever,
+    });
     const highlighter = new Highlighter(options.analyzer);
     const examples = await loadExampleQuestions(options.corpusDir ?? "corpus");
     return new AnswerEngine(

@@ -17,6 +17,16 @@ export function engineOptionsFrom(settings: Settings, log: (message: string) => 
       stallTimeoutMs: settings.MODEL_STALL_TIMEOUT_MS,
       ...(settings.MODEL_REMOTE_HOST ? { remoteHost: settings.MODEL_REMOTE_HOST } : {}),
       ...(settings.MODEL_DTYPE ? { profile: { dtype: settings.MODEL_DTYPE } } : {}),
+      ...(settings.EMBEDDINGS_URL
+        ? {
+            server: {
+              url: settings.EMBEDDINGS_URL,
+              prefixes: settings.EMBEDDINGS_PREFIXES,
+              timeoutMs: settings.EMBEDDINGS_TIMEOUT_MS,
+              ...(settings.EMBEDDINGS_API_KEY ? { apiKey: settings.EMBEDDINGS_API_KEY } : {}),
+            },
+          }
+        : {}),
     },
     retriever: {
       k: settings.RETRIEVAL_K,

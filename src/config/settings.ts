@@ -25,6 +25,15 @@ export const settingsSchema = z.object({
   MODEL_DTYPE: z.enum(["q8", "fp32", "fp16", "q4"]).optional(),
   MODEL_STALL_TIMEOUT_MS: positiveInt.default(15_000),
   EMBEDDING_BATCH_SIZE: positiveInt.default(16),
+  EMBEDDINGS_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "EMBEDDINGS_URL must be an http(s) URL, e.g. http://127.0.0.1:8000/v1",
+    })
+    .optional(),
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  EMBEDDINGS_PREFIXES: z.enum(["client", "server"]).default("client"),
+  EMBEDDINGS_TIMEOUT_MS: positiveInt.default(15_000),
   RETRIEVAL_K: positiveInt.max(10).default(3),
   MIN_KEYWORD_COVERAGE: fraction.optional(),
   MIN_DENSE_SIMILARITY: fraction.optional(),

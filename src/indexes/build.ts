@@ -46,7 +46,7 @@ export async function buildIndexes(
     documents: documents.length,
     passages: passages.length,
     files: {},
-    dense: dense ? { model: dense.model, dimensions: dense.index.dimensions } : null,
+    dense: dense ? { backend: dense.backend, model: dense.model, dimensions: dense.index.dimensions } : null,
   };
   return { manifest, documents: documentInfos(documents, passages), passages, keyword, dense };
 }
@@ -66,6 +66,7 @@ export async function buildDenseLeg(
     return {
       index: VectorIndex.build(vectors, embedder.dimensions, options.vectors),
       model: embedder.modelId,
+      backend: embedder.backend,
     };
   } finally {
     options.progress?.stop();

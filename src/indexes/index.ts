@@ -14,8 +14,17 @@ export {
   loadEmbedder,
 } from "./dense/embedder.js";
 export { ModelLoadError } from "./dense/errors.js";
+export {
+  connectHttpEmbedder,
+  EmbeddingServerError,
+  endpointOf,
+  type HttpEmbedderOptions,
+  type PrefixMode,
+} from "./dense/http-embedder.js";
 export { type ModelProfile, profileOf } from "./dense/model-profile.js";
+export { openEmbedder } from "./dense/open-embedder.js";
 export { exactSearch, type VectorHit, VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
+export { sameVectorSpace } from "./dense/vector-space.js";
 export { IndexError } from "./errors.js";
 export { ANALYZER_REVISION, kazakhAnalyzer } from "./keyword/kazakh-analyzer.js";
 export {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** Bumped when the saved layout changes; older folders are then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /**
  * Written beside the index files. It says what the index was built from, so a changed corpus,
@@ -19,7 +19,7 @@ export interface IndexManifest {
   /** File name → sha256 of its content. */
   readonly files: Readonly<Record<string, string>>;
   /** The dense leg, when it was built. */
-  readonly dense: { readonly model: string; readonly dimensions: number } | null;
+  readonly dense: { readonly backend: string; readonly model: string; readonly dimensions: number } | null;
 }
 
 /** What an index must have been built from to be reused. */

@@ -1,6 +1,7 @@
 import { type CorpusDocument, corpusHash, loadCorpus } from "../corpus/index.js";
 import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
 import { type BuildOptions, buildDenseLeg, buildIndexes } from "./build.js";
+import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
 import { stalenessOf } from "./manifest.js";
 import { loadIndexes, readManifest, saveIndexes } from "./store.js";
@@ -53,17 +54,22 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
     }
   }
   if (saved) {
-    const wanted = options.embedder?.modelId ?? null;
-    if (wanted === null) return result({ ...saved, dense: null }, documents, "loaded", null, null);
-    if (saved.dense?.model === wanted) return result(saved, documents, "loaded", null, null);
-    log(`adding the dense leg (${wanted}) to the index`);
+    const embedder = options.embedder ?? null;
+    if (embedder === null) return result({ ...saved, dense: null }, documents, "loaded", null, null);
+    if (saved.dense && sameVectorSpace(saved.dense, embedder))
+      return result(saved, documents, "loaded", null, null);
+    const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
+    log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
     const dense = await buildDenseLeg(
       saved.passages,
       options.embedder as NonNullable<typeof options.embedder>,
       options,
     );
     const withDense = { ...saved, dense };
-    return persist(options, withDense, documents, "added-dense", `dense leg for ${wanted} missing`);
+    const why = saved.dense
+      ? `dense leg was made by ${saved.dense.model} via ${saved.dense.backend} (${saved.dense.index.dimensions} dimensions)`
+      : `dense leg for ${wanted} missing`;
+    return persist(options, withDense, documents, "added-dense", why);
   }
   log(`building the index: ${reason}`);
   const built = await buildIndexes(documents, options);
@@ -81,7 +87,11 @@ function persist(
     const manifest = saveIndexes(options.indexDir, indexes, {
       ...indexes.manifest,
       dense: indexes.dense
-        ? { model: indexes.dense.model, dimensions: indexes.dense.index.dimensions }
+        ? {
+            backend: indexes.dense.backend,
+            model: indexes.dense.model,
+            dimensions: indexes.dense.index.dimensions,
+          }
         : null,
     });
     return result({ ...indexes, manifest }, documents, action, reason, null);

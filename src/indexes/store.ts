@@ -93,6 +93,7 @@ export function loadIndexes(
     dense = {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
       model: manifest.dense.model,
+      backend: manifest.dense.backend,
     };
   }
   return { manifest, documents: stored.documents, passages: stored.passages, keyword, dense };

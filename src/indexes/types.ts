@@ -15,6 +15,8 @@ export interface DocumentInfo {
 export interface DenseLeg {
   readonly index: VectorIndex;
   readonly model: string;
+  /** The embedder's backend ("transformers.js", "http"). */
+  readonly backend: string;
 }
 
 /** Everything the retriever searches, built together and saved together. */

@@ -1,5 +1,5 @@
 import type { Glossary } from "../corpus/index.js";
-import type { Embedder, Indexes, KeywordHit } from "../indexes/index.js";
+import { type Embedder, type Indexes, type KeywordHit, sameVectorSpace } from "../indexes/index.js";
 import { asksForAuthor, findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
@@ -34,6 +34,14 @@ export interface RetrieverOptions {
   minDenseSimilarity?: number;
   /** The corpus's kk/ru/en key terms, to let Russian and English questions meet Kazakh words. */
   glossary?: Glossary;
+  /**
+   * Told when a question could not be embedded (an embedding server down mid-run). The question
+   * is then answered with the other legs, and the dense leg rests for `denseCooldownMs` so that
+   * users are not kept waiting on a server that is not there. Default: nothing is told.
+   */
+  onEmbeddingError?: (error: unknown) => void;
+  /** Default 30 s. */
+  denseCooldownMs?: number;
 }
 
 const DEFAULTS = {
@@ -45,6 +53,7 @@ const DEFAULTS = {
   minMatchedIdf: 2.5,
   /** Used when neither the options nor the model's profile give one (see `supportSimilarity`). */
   minDenseSimilarity: 0.9,
+  denseCooldownMs: 30_000,
 };
 
 /**
@@ -57,13 +66,17 @@ export class Retriever {
   private readonly options: typeof DEFAULTS & { weights: { keyword: number; dense: number } };
   private readonly expansion: GlossaryExpansion;
   private readonly spelling: SpellingBridge;
+  private readonly onEmbeddingError: (error: unknown) => void;
+  /** Until when the dense leg rests after a failed embedding (ms since epoch). */
+  private denseRestsUntil = 0;
 
   constructor(
     private readonly indexes: Indexes,
     private readonly embedder: Embedder | null,
     options: RetrieverOptions = {},
   ) {
-    const { weights, glossary, ...rest } = options;
+    const { weights, glossary, onEmbeddingError, ...rest } = options;
+    this.onEmbeddingError = onEmbeddingError ?? (() => {});
     this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
     this.spelling = new SpellingBridge(indexes.keyword);
     const fromModel = definedOnly({ minDenseSimilarity: embedder?.supportSimilarity });
@@ -81,18 +94,31 @@ export class Retriever {
   }
 
   async search(question: string, k = this.options.k): Promise<Retrieval> {
-    const [vector] = this.dense ? await (this.embedder as Embedder).embedQueries([question]) : [];
+    const [vector] = await this.embedQuestions([question]);
     return this.fuse(question, vector, k);
   }
 
   /** Many questions at once: the model embeds them in batches, which is what batch mode is for. */
   async searchMany(questions: readonly string[], k = this.options.k): Promise<Retrieval[]> {
-    const vectors = this.dense ? await (this.embedder as Embedder).embedQueries(questions) : [];
+    const vectors = await this.embedQuestions(questions);
     return questions.map((question, i) => this.fuse(question, vectors[i], k));
   }
 
+  /** Query vectors, or none when there is no dense leg or it is resting after a failure. */
+  private async embedQuestions(questions: readonly string[]): Promise<readonly (Float32Array | undefined)[]> {
+    if (!this.dense || Date.now() < this.denseRestsUntil) return [];
+    try {
+      return await (this.embedder as Embedder).embedQueries(questions);
+    } catch (error) {
+      this.denseRestsUntil = Date.now() + this.options.denseCooldownMs;
+      this.onEmbeddingError(error);
+      return [];
+    }
+  }
+
   private get dense() {
-    return this.embedder && this.indexes.dense?.model === this.embedder.modelId ? this.indexes.dense : null;
+    const leg = this.indexes.dense;
+    return this.embedder && leg && sameVectorSpace(leg, this.embedder) ? leg : null;
   }
 
   private fuse(question: string, vector: Float32Array | undefined, k: number): Retrieval {

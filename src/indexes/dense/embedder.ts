@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { FeatureExtractionPipeline, ProgressInfo } from "@huggingface/transformers";
 import { ModelLoadError } from "./errors.js";
+import type { PrefixMode } from "./http-embedder.js";
 import { type ModelProfile, profileOf } from "./model-profile.js";
 
 /** The default model: small (118M parameters, 384 dimensions), multilingual, Kazakh included. */
@@ -12,7 +13,12 @@ export const DEFAULT_EMBEDDING_MODEL = "Xenova/multilingual-e5-small";
  * tests and benchmarks can swap the model without touching them.
  */
 export interface Embedder {
-  /** Model id, written into the index manifest: vectors of two models never mix. */
+  /**
+   * Where the vectors come from ("transformers.js" in process, "http" from a server). With the
+   * model id it is written into the index manifest: vectors of two models never mix.
+   */
+  readonly backend: string;
+  /** Model id, written into the index manifest beside the backend. */
   readonly modelId: string;
   readonly dimensions: number;
   /** The model family's similarity floor for dense-only evidence (see {@link ModelProfile}). */
@@ -49,6 +55,17 @@ export interface EmbedderOptions {
   profile?: Partial<ModelProfile>;
   /** Called while model files download (first run only: not when `modelDir` has the model). */
   onDownload?: (progress: DownloadProgress) => void;
+  /**
+   * An OpenAI-compatible embeddings server to use instead of the in-process model
+   * (see {@link openEmbedder}); `model` is then the name sent to it.
+   */
+  server?: {
+    url: string;
+    apiKey?: string;
+    prefixes?: PrefixMode;
+    timeoutMs?: number;
+    retries?: number;
+  };
 }
 
 /**
@@ -115,6 +132,7 @@ function describeLoadFailure(modelId: string, modelDir: string, error: unknown, 
 }
 
 class TransformersEmbedder implements Embedder {
+  readonly backend = "transformers.js";
   dimensions = 0;
 
   constructor(
