@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/** The real-model tier (`npm run test:model`): tests with real vectors, run one file at a time. */
+export default defineConfig({
+  test: {
+    include: ["tests/model/**/*.test.ts"],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    pool: "forks",
+    fileParallelism: false,
+  },
+});
