@@ -1,16 +1,24 @@
 import { readFileSync } from "node:fs";
 import type { Answer, AnswerEngine } from "../../src/answer/index.js";
 import type { Retrieval } from "../../src/retriever/index.js";
-import { fmt, pct, type RankSummary, summarise, table } from "./metrics.js";
+import { type RankSummary, summarise } from "./metrics.js";
 
-/** One line of `eval/article-questions.jsonl`. */
+/** One line of a question file in `eval/` (see eval/README.md). */
 export interface ArticleQuestion {
   readonly id: string;
   readonly lang: "kk" | "ru" | "en";
-  readonly category: "ordinal" | "who" | "number" | "paraphrase" | "out-of-scope";
+  readonly category: "ordinal" | "who" | "number" | "paraphrase" | "summary" | "out-of-scope";
   readonly q: string;
   /** A substring of the answering passage, or null for out-of-scope questions. */
   readonly expect: string | null;
+  /** How it is typed: "standard", "no-kazakh-letters" (Kazakh on a Russian keyboard), "latin". */
+  readonly typing?: string;
+  /** "in", or for out-of-scope questions "near-miss" (the article's topic, not its facts) or "unrelated". */
+  readonly scope?: string;
+  /** For near misses: what the article does not say. */
+  readonly missing?: string;
+  /** "digit-ordinal", "surname-only", "short", "typo", "informal". */
+  readonly tags?: readonly string[];
 }
 
 /** The per-question outcome, for the miss list and for tests' floors. */
@@ -32,8 +40,13 @@ export interface ArticleReport {
   readonly total: RankSummary;
   /** The same, in the retriever's own order (before the answer puts its lead's passage first). */
   readonly retrievalTotal: RankSummary;
+  /** In-scope ranks by how the question is typed, and by tag ("digit-ordinal", "surname-only"). */
+  readonly byTyping: Record<string, RankSummary>;
+  readonly byTag: Record<string, RankSummary>;
   /** Share of out-of-scope questions the engine declined. */
   readonly abstention: number;
+  /** The same per kind of out-of-scope question ("near-miss", "unrelated"; "out-of-scope" when unmarked). */
+  readonly abstentionByScope: Record<string, { readonly n: number; readonly declined: number }>;
   /** Share of in-scope questions the engine wrongly declined. */
   readonly falseAbstention: number;
 }
@@ -68,18 +81,24 @@ export async function evaluateArticle(
   );
   const inScope = outcomes.filter((o) => o.question.expect !== null);
   const outOfScope = outcomes.filter((o) => o.question.expect === null);
-  const group = (key: (o: ArticleOutcome) => string) => {
+  const group = (keys: (o: ArticleOutcome) => readonly string[]) => {
     const groups: Record<string, (number | null)[]> = {};
-    for (const o of inScope) {
-      const name = key(o);
-      groups[name] = [...(groups[name] ?? []), o.rank];
-    }
+    for (const o of inScope) for (const name of keys(o)) groups[name] = [...(groups[name] ?? []), o.rank];
     return Object.fromEntries(Object.entries(groups).map(([k, ranks]) => [k, summarise(ranks)]));
   };
+  const abstentionByScope: Record<string, { n: number; declined: number }> = {};
+  for (const o of outOfScope) {
+    const scope = o.question.scope ?? "out-of-scope";
+    const entry = abstentionByScope[scope] ?? { n: 0, declined: 0 };
+    abstentionByScope[scope] = { n: entry.n + 1, declined: entry.declined + (o.abstained ? 1 : 0) };
+  }
   return {
     outcomes,
-    byLanguage: group((o) => o.question.lang),
-    byCategory: group((o) => `${o.question.lang}/${o.question.category}`),
+    byLanguage: group((o) => [o.question.lang]),
+    byCategory: group((o) => [`${o.question.lang}/${o.question.category}`, `all/${o.question.category}`]),
+    byTyping: group((o) => (o.question.typing ? [`${o.question.lang}/${o.question.typing}`] : [])),
+    byTag: group((o) => o.question.tags ?? []),
+    abstentionByScope,
     total: summarise(inScope.map((o) => o.rank)),
     retrievalTotal: summarise(inScope.map((o) => o.retrievalRank)),
     abstention: outOfScope.filter((o) => o.abstained).length / Math.max(1, outOfScope.length),
@@ -108,14 +127,8 @@ function outcomeOf(
   };
 }
 
-/** The printed report: tables per language and per category, abstention, and every miss. */
-export function formatArticleReport(report: ArticleReport, title: string): string {
-  const row = (name: string, s: RankSummary) => [name, String(s.n), fmt(s.hitAt1), fmt(s.hitAt3), fmt(s.mrr)];
-  const header = ["", "n", "hit@1", "hit@3", "MRR"];
-  const languages = Object.entries(report.byLanguage).map(([k, s]) => row(k, s));
-  const categories = Object.entries(report.byCategory)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, s]) => row(k, s));
+/** Every in-scope question not answered first, and every out-of-scope one answered, with what came first. */
+export function formatMisses(report: ArticleReport, title: string): string {
   const misses = report.outcomes
     .filter((o) => o.question.expect !== null && (o.rank !== 1 || o.abstained))
     .map(
@@ -124,22 +137,14 @@ export function formatArticleReport(report: ArticleReport, title: string): strin
     );
   const wrongAnswers = report.outcomes
     .filter((o) => o.question.expect === null && !o.abstained)
-    .map((o) => `  ${o.question.id} answered: ${o.question.q}\n      first: ${o.first ?? "(nothing)"}`);
+    .map(
+      (o) =>
+        `  ${o.question.id}${o.question.scope ? ` (${o.question.scope})` : ""} answered: ${o.question.q}\n      first: ${o.first ?? "(nothing)"}`,
+    );
   return [
-    `## ${title}`,
-    table(header, [
-      ...languages,
-      row("total", report.total),
-      row("(retrieval order)", report.retrievalTotal),
-    ]),
-    "",
-    table(header, categories),
-    "",
-    `out-of-scope abstention: ${pct(report.abstention)}   in-scope false abstention: ${pct(report.falseAbstention)}`,
-    "",
-    `misses (${misses.length}):`,
+    `### ${title}: misses (${misses.length})`,
     ...misses,
-    `out-of-scope questions answered (${wrongAnswers.length}):`,
+    `### ${title}: out-of-scope questions answered (${wrongAnswers.length})`,
     ...wrongAnswers,
     "",
   ].join("\n");

@@ -13,6 +13,8 @@ export interface FreshEngineOptions {
   embedder?: Embedder | null;
   /** Default: the retriever's own defaults. */
   retriever?: RetrieverOptions;
+  /** Reuse an index folder (two engines over one embedded corpus); default a new temporary one. */
+  indexDir?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function openFreshEngine(
 ): Promise<AnswerEngine> {
   return AnswerEngine.open({
     corpusDir,
-    indexDir: mkdtempSync(join(tmpdir(), "fresh-index-")),
+    indexDir: options.indexDir ?? mkdtempSync(join(tmpdir(), "fresh-index-")),
     analyzer: options.analyzer ?? kazakhAnalyzer(),
     embedderInstance: options.embedder ?? null,
     ...(options.retriever ? { retriever: options.retriever } : {}),

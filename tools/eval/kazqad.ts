@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Embedder, TermAnalyzer } from "../../src/indexes/index.js";
-import { openFreshEngine } from "./fresh-engine.js";
+import { type FreshEngineOptions, openFreshEngine } from "./fresh-engine.js";
 import { type RankSummary, summarise } from "./metrics.js";
 
 /** The benchmark folder, beside the project as the steering repo lays it out. */
@@ -27,12 +27,13 @@ export async function evaluateKazqad(
   analyzer: TermAnalyzer,
   embedder: Embedder | null,
   dir = KAZQAD_DIR,
+  options: Pick<FreshEngineOptions, "retriever" | "indexDir"> = {},
 ): Promise<RankSummary> {
   const questions = readFileSync(join(dir, "questions.jsonl"), "utf8")
     .split("\n")
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as KazqadQuestion);
-  const engine = await openFreshEngine(join(dir, "corpus"), { analyzer, embedder });
+  const engine = await openFreshEngine(join(dir, "corpus"), { analyzer, embedder, ...options });
   const retrievals = await engine.retrieveMany(
     questions.map((q) => q.q),
     30,

@@ -1,70 +1,128 @@
 /**
- * `npm run eval`: retrieval quality, printed as tables.
+ * `npm run eval`: retrieval quality, printed as tables, the model off and on side by side.
  *
- *   npm run eval -- [--model off|tiny|<hub id>] [--no-kazqad]
+ *   npm run eval -- [--model off|tiny|<model id>] [--once] [--no-kazqad] [--no-misses]
  *
- * - The project's own question set about the article (eval/article-questions.jsonl): hit@1,
- *   hit@3, MRR per language and per category, abstention on out-of-scope questions, false
- *   abstention on in-scope ones, and every miss with what came first instead. The same for a
- *   held-out set (eval/article-heldout.jsonl), written after tuning, with no threshold fitted
- *   to it: how far the development figures carry to new questions.
+ * - The question sets about the article (eval/, see eval/README.md): hit@1 and hit@3 per
+ *   language, category, typing and tag; out-of-scope questions declined (near misses and
+ *   unrelated ones apart); in-scope questions wrongly declined; then every miss of the last run.
+ *   `--once` adds the set written to be run once (eval/users-once.jsonl): record its figures.
+ * - With a model: the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
- *   prefixes and the project's analyzer — and the dense leg when a model is given.
- * With a model, also the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
- * `--model tiny` generates the bag-of-words test model (a plumbing check, not a quality figure);
- * a hub id (e.g. Xenova/multilingual-e5-small) measures the real model where it can be loaded.
+ *   prefixes, the keyword leg — and with a model the dense leg alone and the fused legs.
+ * The model is loaded as the product loads it: MODEL_DIR, MODEL_OFFLINE, or EMBEDDINGS_URL (then
+ * the id is the name sent to the server). `--model tiny` generates the bag-of-words test model (a
+ * plumbing check, not a quality figure).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Embedder, kazakhAnalyzer, loadEmbedder } from "../../src/indexes/index.js";
+import { engineOptionsFrom, loadDotEnv, parseSettings, settingsSchema } from "../../src/config/index.js";
+import { type Embedder, kazakhAnalyzer, openEmbedder } from "../../src/indexes/index.js";
 import { loadTinyModel } from "../tiny-model/load.js";
-import { evaluateArticle, formatArticleReport, readArticleQuestions } from "./article.js";
+import { type ArticleQuestion, evaluateArticle, formatMisses, readArticleQuestions } from "./article.js";
+import { formatComparison, type LabelledReport } from "./compare.js";
 import { denseCalibration } from "./dense-calibration.js";
 import { openFreshEngine } from "./fresh-engine.js";
 import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
 import { fmt, table } from "./metrics.js";
 
 const { values } = parseArgs({
-  options: { model: { type: "string", default: "off" }, "no-kazqad": { type: "boolean", default: false } },
+  options: {
+    model: { type: "string", default: "off" },
+    once: { type: "boolean", default: false },
+    "no-kazqad": { type: "boolean", default: false },
+    "no-misses": { type: "boolean", default: false },
+  },
 });
 
 async function modelFor(name: string): Promise<Embedder | null> {
   if (name === "off") return null;
-  if (name !== "tiny") return loadEmbedder({ model: name });
-  return loadTinyModel(["corpus", ...(kazqadAvailable() ? [join(KAZQAD_DIR, "corpus")] : [])]);
+  if (name === "tiny")
+    return loadTinyModel(["corpus", ...(kazqadAvailable() ? [join(KAZQAD_DIR, "corpus")] : [])]);
+  loadDotEnv();
+  const settings = parseSettings(settingsSchema, { ...process.env, EMBEDDING_MODEL: name });
+  const { embedder } = engineOptionsFrom(settings, () => {});
+  return openEmbedder(embedder);
 }
 
-/** The question sets about the article: the development set, and one kept out of tuning. */
-const ARTICLE_SETS = [
-  { path: "eval/article-questions.jsonl", title: "Article questions" },
+/** The question sets; `tuned` ones were looked at while tuning, so their figures are development figures. */
+const SETS = [
+  {
+    path: "eval/article-questions.jsonl",
+    title: "Article questions (developers' set; tuned on)",
+    tuned: true,
+  },
   {
     path: "eval/article-heldout.jsonl",
-    title: "Held-out article questions (written after tuning; history in eval/README.md)",
+    title: "Held-out article questions (see eval/README.md)",
+    tuned: false,
   },
+  {
+    path: "eval/users-dev.jsonl",
+    title: "User-style questions, written blind (development part)",
+    tuned: true,
+  },
+  ...(values.once
+    ? [
+        {
+          path: "eval/users-once.jsonl",
+          title: "User-style questions, written blind, RUN ONCE (record the figures)",
+          tuned: false,
+        },
+      ]
+    : []),
 ];
 
-async function articleSection(embedder: Embedder | null): Promise<string> {
-  const engine = await openFreshEngine("corpus", { embedder });
-  const legs = `legs: ${engine.legs.join(" + ")}${embedder ? ` (${embedder.modelId})` : ""}`;
-  const reports: string[] = [];
-  for (const set of ARTICLE_SETS) {
-    const report = await evaluateArticle(engine, readArticleQuestions(set.path));
-    reports.push(formatArticleReport(report, `${set.title} — ${legs}`));
+async function articleSections(embedder: Embedder | null): Promise<string> {
+  const engines = [{ label: "off", engine: await openFreshEngine("corpus", { embedder: null }) }];
+  if (embedder) engines.push({ label: "on", engine: await openFreshEngine("corpus", { embedder }) });
+  const out: string[] = [
+    `legs — off: ${engines[0]?.engine.legs.join(" + ")}${embedder ? `; on: ${engines[1]?.engine.legs.join(" + ")} (${embedder.modelId} via ${embedder.backend})` : ""}`,
+    "",
+  ];
+  for (const set of SETS) {
+    const questions = readArticleQuestions(set.path);
+    const runs: LabelledReport[] = [];
+    for (const { label, engine } of engines)
+      runs.push({ label, report: await evaluateArticle(engine, questions) });
+    out.push(formatComparison(runs, `${set.title} — ${describe(questions)}`));
+    const last = runs.at(-1);
+    if (last && !values["no-misses"]) out.push(formatMisses(last.report, `${set.path}, model ${last.label}`));
   }
-  return reports.join("\n");
+  return out.join("\n");
+}
+
+function describe(questions: readonly ArticleQuestion[]): string {
+  const inScope = questions.filter((q) => q.expect !== null).length;
+  return `${inScope} in scope, ${questions.length - inScope} out of scope`;
 }
 
 async function kazqadSection(embedder: Embedder | null): Promise<string> {
-  const variants: [string, ReturnType<typeof kazakhAnalyzer>, Embedder | null][] = [
-    ["plain BM25 (surface forms)", kazakhAnalyzer({ stemmer: "none", stopwords: false }), null],
-    ["5-letter prefixes", kazakhAnalyzer({ stemmer: "prefix5", stopwords: false }), null],
-    ["project analyzer (keyword leg)", kazakhAnalyzer(), null],
-  ];
-  if (embedder) variants.push([`project analyzer + dense (${embedder.modelId})`, kazakhAnalyzer(), embedder]);
   const rows: string[][] = [];
-  for (const [name, analyzer, model] of variants) {
-    const s = await evaluateKazqad(analyzer, model);
+  const add = async (name: string, run: () => ReturnType<typeof evaluateKazqad>) => {
+    const s = await run();
     rows.push([name, String(s.n), fmt(s.hitAt1), fmt(s.hitAt5), fmt(s.mrr)]);
+  };
+  await add("plain BM25 (surface forms)", () =>
+    evaluateKazqad(kazakhAnalyzer({ stemmer: "none", stopwords: false }), null),
+  );
+  await add("5-letter prefixes", () =>
+    evaluateKazqad(kazakhAnalyzer({ stemmer: "prefix5", stopwords: false }), null),
+  );
+  await add("keyword leg alone (project analyzer)", () => evaluateKazqad(kazakhAnalyzer(), null));
+  if (embedder) {
+    const indexDir = mkdtempSync(join(tmpdir(), "kazqad-dense-"));
+    await add(`dense leg alone (${embedder.modelId})`, () =>
+      evaluateKazqad(kazakhAnalyzer(), embedder, KAZQAD_DIR, {
+        indexDir,
+        retriever: { weights: { keyword: 0 } },
+      }),
+    );
+    await add("fused: keyword + dense", () =>
+      evaluateKazqad(kazakhAnalyzer(), embedder, KAZQAD_DIR, { indexDir }),
+    );
   }
   return [
     `## KazQAD dev (${KAZQAD_DIR}, document level)`,
@@ -73,11 +131,12 @@ async function kazqadSection(embedder: Embedder | null): Promise<string> {
   ].join("\n");
 }
 
+const started = performance.now();
 const embedder = await modelFor(values.model);
-process.stdout.write(`${await articleSection(null)}\n`);
+process.stdout.write(`${await articleSections(embedder)}\n`);
 if (embedder) {
-  process.stdout.write(`${await articleSection(embedder)}\n`);
-  process.stdout.write(`${await denseCalibration(embedder, readArticleQuestions())}\n`);
+  const calibrationSet = [...readArticleQuestions(), ...readArticleQuestions("eval/users-dev.jsonl")];
+  process.stdout.write(`${await denseCalibration(embedder, calibrationSet)}\n`);
 }
 if (!values["no-kazqad"]) {
   process.stdout.write(
@@ -86,3 +145,4 @@ if (!values["no-kazqad"]) {
       : `(KazQAD dev not found at ${KAZQAD_DIR}: skipped)\n`,
   );
 }
+process.stdout.write(`(eval took ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
