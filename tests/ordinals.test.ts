@@ -28,6 +28,18 @@ describe("findOrdinalReference", () => {
     ["What does the second instruction say?", 2],
     ["directive 8", 8],
     ["Show me the fourth directive", 4],
+    // Kazakh without Kazakh letters, and Kazakh or Russian typed in Latin letters.
+    ["сегизинши тапсырмада не бар", 8],
+    ["тортиншиси кандай", 4],
+    ["ekinshi tapsyrma turaly", 2],
+    ["tretie poruchenie", 3],
+    // Bare digits and short forms, with a typing slip in the noun.
+    ["3 тапсырма?", 3],
+    ["8 поручение что там", 8],
+    ["тапсрыма 5", 5],
+    ["instrction seven", 7],
+    ["the second one pls", 2],
+    ["no. 4?", 4],
     ["#3", 3],
     // Not references to a numbered section:
     ["Ассамблея бірінші рет қашан өтті?", null],

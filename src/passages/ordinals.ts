@@ -1,4 +1,4 @@
-import { KAZAKH_ORDINALS } from "../text/index.js";
+import { editDistance, foldKazakh, isStopword, KAZAKH_ORDINALS, latinToCyrillic } from "../text/index.js";
 
 /**
  * Ordinal words in Kazakh, Russian and English. Two stages use them: passage building (a line that
@@ -23,8 +23,9 @@ const RUSSIAN_ORDINAL_STEMS = [
   "девят",
   "десят",
 ];
+// "ие"/"ия": "третье" typed in Latin without the soft sign ("tretie").
 const RUSSIAN_ADJECTIVE_ENDING =
-  /^(?:ый|ой|ий|ая|ое|ые|ого|ому|ом|ую|ых|ым|ыми|ье|ья|ьей|ьего|ьему|ьем|ью|ьи|ьих|ьим)$/;
+  /^(?:ый|ой|ий|ая|ое|ые|ого|ому|ом|ую|ых|ым|ыми|ье|ья|ьей|ьего|ьему|ьем|ью|ьи|ьих|ьим|ие|ия)$/;
 const RUSSIAN_CARDINALS = [
   "один",
   "два",
@@ -60,9 +61,38 @@ const ENGLISH_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven"
 const NOT_A_SECTION_AFTER =
   /^(?:рет|ретте|реттен|раз|раза|time|times|place|half|ден|дан|орын|орынға|кезекте|класс|сынып)$/;
 
-/** Nouns that make an adjacent number or ordinal a reference to a numbered section. */
+/**
+ * Nouns that make an adjacent number or ordinal a reference to a numbered section, matched on the
+ * word with Kazakh letters folded ("миндет" = "міндет") and on a Latin word's Cyrillic reading
+ * ("poruchenie"). "one" stands for the noun after an ordinal ("the sixth one").
+ */
 const SECTION_NOUN =
-  /^(?:тапсырм\p{L}*|міндет\p{L}*|бағыт\p{L}*|поручени\p{L}*|задани\p{L}*|задач\p{L}*|директив\p{L}*|указани\p{L}*|пункт\p{L}*|directives?|instructions?|tasks?|orders?|points?|items?|assignments?|mandates?|sections?)$/u;
+  /^(?:тапсырм\p{L}*|миндет\p{L}*|багыт\p{L}*|поручени\p{L}*|задани\p{L}*|задач\p{L}*|директив\p{L}*|указани\p{L}*|пункт\p{L}*|directives?|instructions?|tasks?|orders?|points?|items?|assignments?|mandates?|sections?|ones?)$/u;
+
+/** Long section nouns a typing slip may mangle ("тапсрыма", "dirctive"): one slip is forgiven. */
+const SLIPPABLE_NOUNS = [
+  "тапсырма",
+  "поручение",
+  "директива",
+  "указание",
+  "directive",
+  "instruction",
+  "assignment",
+];
+
+/** Whether a (lower-case) word is a section noun, as typed, folded, transliterated or with one slip. */
+export function isSectionNoun(word: string): boolean {
+  if (word === "") return false;
+  const forms = [foldKazakh(word), ...(/^[a-z]+$/.test(word) ? [foldKazakh(latinToCyrillic(word))] : [])];
+  if (forms.some((form) => SECTION_NOUN.test(form))) return true;
+  const letters = [...word];
+  return SLIPPABLE_NOUNS.some((noun) => {
+    const length = [...noun].length;
+    return [length - 1, length, length + 1].some(
+      (cut) => cut <= letters.length && editDistance(letters.slice(0, cut).join(""), noun, 1) <= 1,
+    );
+  });
+}
 
 /** Words that may stand beside a bare ordinal in a follow-up question: "А төртінші ше?", "and the fourth?". */
 const FILLER_WORDS = new Set([
@@ -107,21 +137,29 @@ export interface OrdinalReference {
  */
 export function ordinalOf(word: string): number | null {
   const w = word.toLowerCase().replace(/ё/g, "е").replace(/[‐‑–]/g, "-");
-  return kazakhOrdinalOf(w) ?? russianOrdinalOf(w) ?? englishOrdinalOf(w) ?? numericOrdinalOf(w);
+  const direct = kazakhOrdinalOf(w) ?? russianOrdinalOf(w) ?? englishOrdinalOf(w) ?? numericOrdinalOf(w);
+  if (direct !== null || !/^[a-z]+$/.test(w)) return direct;
+  // Kazakh or Russian typed in Latin letters: "tortinshi", "chetvertoe".
+  const cyrillic = latinToCyrillic(w).replace(/ё/g, "е");
+  return kazakhOrdinalOf(cyrillic) ?? russianOrdinalOf(cyrillic);
 }
 
+/**
+ * Inflected forms: -сі/-сы (its), -ге/-ға (to), -де (in), -ні (acc.), -нің (gen.)… but not the
+ * adverb -ден/-дан ("біріншіден" = firstly), which numbers a different list. Folded, so that a
+ * word typed without Kazakh letters ("тортиншиси") reads the same.
+ */
+const KAZAKH_ORDINAL_ENDING = new RegExp(
+  `^(?:${foldKazakh("сі|сы|сін|сын|сіне|сына|сінде|сында|сінің|сының|ге|ға|де|да|ні|ны|нің|ның|лер|лар")})$`,
+);
+
 function kazakhOrdinalOf(w: string): number | null {
+  const folded = foldKazakh(w);
   for (let i = 0; i < KAZAKH_ORDINALS.length; i++) {
-    const base = KAZAKH_ORDINALS[i] as string;
-    if (!w.startsWith(base)) continue;
-    const rest = w.slice(base.length);
-    // Inflected forms: -сі/-сы (its), -ге/-ге (to), -де (in), -ні (acc.), -нің (gen.)… but not the
-    // adverb -ден/-дан ("біріншіден" = firstly), which numbers a different list.
-    if (
-      rest === "" ||
-      /^(?:сі|сы|сін|сын|сіне|сына|сінде|сында|сінің|сының|ге|ға|де|да|ні|ны|нің|ның|лер|лар)$/.test(rest)
-    )
-      return i + 1;
+    const base = foldKazakh(KAZAKH_ORDINALS[i] as string);
+    if (!folded.startsWith(base)) continue;
+    const rest = folded.slice(base.length);
+    if (rest === "" || KAZAKH_ORDINAL_ENDING.test(rest)) return i + 1;
   }
   return null;
 }
@@ -191,15 +229,20 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
     if (ordinal !== null) {
       if (NOT_A_SECTION_AFTER.test(next)) continue;
       const nearNoun =
-        SECTION_NOUN.test(next) ||
-        SECTION_NOUN.test(lower[i - 1] ?? "") ||
-        SECTION_NOUN.test(lower[i + 2] ?? "");
-      const bare = lower.every((other, j) => j === i || FILLER_WORDS.has(other));
+        isSectionNoun(next) || isSectionNoun(lower[i - 1] ?? "") || isSectionNoun(lower[i + 2] ?? "");
+      const bare = lower.every((other, j) => j === i || FILLER_WORDS.has(other) || isStopword(other));
       if (nearNoun || bare) return { ordinal, surface: words[i] as string };
       continue;
     }
+    // "2 тапсырма", "7 поручение": a number written in digits right before the noun.
+    const digits = /^(?:№|#)?(\d{1,2})$/.exec(word);
+    if (digits && isSectionNoun(next))
+      return { ordinal: Number(digits[1]), surface: `${words[i]} ${words[i + 1]}` };
+    // "no. 6", "nr 6": the abbreviation numbers an item of a list.
+    if (/^(?:no|nr)$/.test(word) && /^\d{1,2}$/.test(next))
+      return { ordinal: Number(next), surface: `${words[i]} ${words[i + 1]}` };
     // "directive 4", "поручение №4", "directive number four", "тапсырма нөмірі 4".
-    if (SECTION_NOUN.test(word)) {
+    if (isSectionNoun(word)) {
       let j = i + 1;
       if (/^(?:number|no|nr|номер|под|нөмірі|нөмір|№|#)$/.test(lower[j] ?? "")) j++;
       if (lower[j] === "номером") j++;

@@ -3,7 +3,7 @@ import { type Embedder, type Indexes, type KeywordHit, sameVectorSpace } from ".
 import { asksForAuthor, findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
-import { SpellingBridge } from "./spelling-bridge.js";
+import { SpellingBridge, TermLexicon } from "./spelling-bridge.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
 import { unknownNames } from "./unknown-names.js";
 
@@ -78,7 +78,8 @@ export class Retriever {
     const { weights, glossary, onEmbeddingError, ...rest } = options;
     this.onEmbeddingError = onEmbeddingError ?? (() => {});
     this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
-    this.spelling = new SpellingBridge(indexes.keyword);
+    const corpusTerms = indexes.passages.flatMap((p) => indexes.keyword.termsOf(`${p.docTitle}\n${p.text}`));
+    this.spelling = new SpellingBridge((term) => indexes.keyword.knows(term), new TermLexicon(corpusTerms));
     const fromModel = definedOnly({ minDenseSimilarity: embedder?.supportSimilarity });
     this.options = {
       ...DEFAULTS,

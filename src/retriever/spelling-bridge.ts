@@ -1,67 +1,100 @@
-import type { KeywordIndex } from "../indexes/index.js";
+import { editDistance, foldKazakh } from "../text/index.js";
+
+/** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
+const MIN_FOLDED = 4;
+/** Shortest corpus term a reader's term may extend with an ending the stemmer missed. */
+const MIN_STEM = 5;
+/** Most letters of such an ending ("назарбаевтын" = "назарбаев" + "тын"). */
+const MAX_ENDING = 4;
 
 /**
- * Letters a Russian or Latin spelling writes for a Kazakh one: "Жангыру" and "Zhangyru" stand
- * for "Жаңғыру", "Сагадиев" for "Сағадиев". Each Kazakh-specific letter has the plain letter
- * other alphabets put in its place.
+ * How many slips a term may carry and still be taken for a corpus term: none below six letters
+ * (shorter words have look-alikes by chance: "қазақ" is one letter from "қазық"), one up to
+ * eight, two from nine.
  */
-const KAZAKH_LETTERS_FOR: Readonly<Record<string, readonly string[]>> = {
-  а: ["ә"],
-  о: ["ө"],
-  у: ["ұ", "ү"],
-  ы: ["і"],
-  и: ["і"],
-  н: ["ң"],
-  г: ["ғ"],
-  к: ["қ"],
-  х: ["һ"],
-};
-
-/**
- * How many plain letters may be put back in a word of `length` letters: none below five (short
- * stems have Kazakh look-alikes by chance: Russian "бил(ет)" would become Kazakh "біл"), one up to
- * six, two from seven ("жангыру" → "жаңғыру").
- */
-function substitutionsFor(length: number): number {
-  return length < 5 ? 0 : length < 7 ? 1 : 2;
+function slipsFor(length: number): number {
+  return length < 6 ? 0 : length < 9 ? 1 : 2;
 }
 
 /**
- * Lets a word the corpus lacks meet the corpus's Kazakh spelling of it: for each concept whose
- * terms are all unknown, spellings with a plain letter or two turned back into Kazakh letters
- * are added when the corpus has them. "Rukhani Zhangyru" (transliterated "жангыру") then finds
- * "Рухани жаңғыру". Known concepts are left alone, as the glossary leaves them.
+ * The corpus's own terms, reachable from the ways a reader may write them. Kazakh typed without
+ * Kazakh letters ("тортинши", "Жангыру", "кенес"), or read from Latin ("Zhangyru" → "жангыру"),
+ * folds to the same string as the corpus's spelling; an ending the stemmer did not know
+ * ("Назарбаевтын") leaves the corpus term as a prefix; a typing slip ("тварионос", "тапсрыма")
+ * is a letter or two away. A reader's term that is only a prefix of a corpus term is not taken
+ * for it ("қазақ" is not "Қазақстан"). Built from the corpus, so a new article brings its own words.
  */
-export class SpellingBridge {
-  constructor(private readonly keyword: KeywordIndex) {}
+export class TermLexicon {
+  private readonly byFold = new Map<string, Set<string>>();
+  private readonly folds: string[];
 
-  expand(concepts: readonly (readonly string[])[]): string[][] {
-    return concepts.map((concept) => {
-      if (concept.some((term) => this.keyword.knows(term))) return [...concept];
-      const found = concept.flatMap((term) => kazakhSpellingsOf(term).filter((s) => this.keyword.knows(s)));
-      return [...new Set([...concept, ...found])];
-    });
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      if (term.length < 3 || /\d/.test(term)) continue;
+      const folded = foldKazakh(term);
+      const set = this.byFold.get(folded) ?? new Set<string>();
+      set.add(term);
+      this.byFold.set(folded, set);
+    }
+    this.folds = [...this.byFold.keys()].sort();
+  }
+
+  /**
+   * Corpus terms a reader's (unknown) term stands for, the closest kind first: the same when
+   * folded; else corpus terms it begins (when it has four letters or more), the shortest; else a
+   * corpus term it extends by a short ending, the longest; else terms within its typing slips,
+   * the nearest. Empty when none is close enough.
+   */
+  lookup(term: string): string[] {
+    const length = [...term].length;
+    if (length < 3 || /\d/.test(term)) return [];
+    const folded = foldKazakh(term);
+    const exact = this.byFold.get(folded);
+    if (exact && length >= MIN_FOLDED) return [...exact];
+    const stem = this.folds
+      .filter((f) => f.length >= MIN_STEM && folded.startsWith(f) && folded.length - f.length <= MAX_ENDING)
+      .sort((a, b) => b.length - a.length)[0];
+    if (stem) return this.termsOf([stem]);
+    const allowed = slipsFor(length);
+    if (allowed === 0) return [];
+    let best = allowed + 1;
+    let nearest: string[] = [];
+    for (const f of this.folds) {
+      if (f[0] !== folded[0] || Math.abs(f.length - folded.length) > allowed) continue;
+      const limit = Math.min(allowed, slipsFor(f.length));
+      if (limit === 0) continue;
+      const distance = editDistance(folded, f, limit);
+      if (distance > limit) continue;
+      if (distance < best) {
+        best = distance;
+        nearest = [f];
+      } else if (distance === best) nearest.push(f);
+    }
+    return best <= allowed ? this.termsOf(nearest) : [];
+  }
+
+  private termsOf(folds: readonly string[]): string[] {
+    return folds.flatMap((f) => [...(this.byFold.get(f) ?? [])]);
   }
 }
 
 /**
- * Spellings of `term` with one or two plain letters turned into the Kazakh letters they stand for
- * (see {@link substitutionsFor}).
+ * Lets a word the corpus lacks meet the corpus's spelling of it (see {@link TermLexicon}): for
+ * each concept whose terms are all unknown, the corpus terms its terms stand for are added.
+ * "Rukhani Zhangyru" (transliterated "жангыру") then finds "Рухани жаңғыру", "тортинши" finds
+ * "төртінші". Known concepts are left alone, as the glossary leaves them.
  */
-export function kazakhSpellingsOf(term: string): string[] {
-  const letters = [...term];
-  const allowed = substitutionsFor(letters.length);
-  if (allowed === 0 || /\d/.test(term) || /[әөұүіңғқһ]/u.test(term)) return [];
-  const spellings: string[] = [];
-  const substitute = (from: number, left: number, current: string[]) => {
-    for (let i = from; i < current.length; i++) {
-      for (const kazakh of KAZAKH_LETTERS_FOR[current[i] as string] ?? []) {
-        const next = [...current.slice(0, i), kazakh, ...current.slice(i + 1)];
-        spellings.push(next.join(""));
-        if (left > 1) substitute(i + 1, left - 1, next);
-      }
-    }
-  };
-  substitute(0, allowed, letters);
-  return spellings;
+export class SpellingBridge {
+  constructor(
+    private readonly knows: (term: string) => boolean,
+    private readonly lexicon: TermLexicon,
+  ) {}
+
+  expand(concepts: readonly (readonly string[])[]): string[][] {
+    return concepts.map((concept) => {
+      if (concept.some((term) => this.knows(term))) return [...concept];
+      const found = concept.flatMap((term) => this.lexicon.lookup(term));
+      return [...new Set([...concept, ...found])];
+    });
+  }
 }

@@ -7,7 +7,7 @@ import { detectLanguage, type Language } from "./language.js";
 import { kazakhMonthOf } from "./months.js";
 import { kazakhCardinalOf } from "./numerals.js";
 import { russianTerms, stemWord, wordLanguage } from "./stemmers.js";
-import { isStopword } from "./stopwords.js";
+import { isLatinTypedStopword, isStopword } from "./stopwords.js";
 import { tokenizeWords } from "./tokenize.js";
 import { latinToCyrillicVariants } from "./transliterate.js";
 
@@ -76,6 +76,14 @@ export function queryTermVariants(word: string, options?: AnalyzerOptions): stri
 function variantsOf(word: string, hint: Language | null | undefined, o: Resolved): string[] {
   // "what's", "who's": an English contraction is its stop word.
   if (word === "" || (o.stopwords && (isStopword(word) || isStopword(word.replace(/'s$/, ""))))) return [];
+  // "turaly", "kto": a Kazakh or Russian function word typed in Latin letters.
+  if (
+    o.stopwords &&
+    (hint === "kk" || hint === "ru") &&
+    /^[a-z]+$/.test(word) &&
+    isLatinTypedStopword(word, hint)
+  )
+    return [];
   // A lone letter is an initial ("Н.Назарбаев", "Қ. Жалайри") or an abbreviation ("ж." = year).
   if (word.length === 1 && !/\d/.test(word)) return [];
   const lang = wordLanguage(word, hint);
@@ -84,10 +92,16 @@ function variantsOf(word: string, hint: Language | null | undefined, o: Resolved
   // "марта" → "наурыз").
   const kazakh = lang === "kk" ? null : (kazakhCardinalOf(word) ?? kazakhMonthOf(word));
   if (kazakh !== null) terms.push(termOf(kazakh, "kk", o));
+  // A Latin word in Cyrillic letters: a name ("Salzhanov"), or Kazakh or Russian typed on a Latin
+  // keyboard ("tapsyrma", "poruchenie"), stemmed as the question's language says.
   if (o.transliterate && lang === "en" && /^[a-z']+$/.test(word)) {
+    const cyrillicLanguage = hint === "ru" ? "ru" : "kk";
     for (const cyrillic of latinToCyrillicVariants(word.replace(/'s$/, "").replace(/'/g, ""))) {
-      const term = termOf(cyrillic, "kk", o);
-      if (!terms.includes(term)) terms.push(term);
+      const stems =
+        o.stemmer === "kazakh" && cyrillicLanguage === "ru"
+          ? russianTerms(cyrillic)
+          : [termOf(cyrillic, cyrillicLanguage, o)];
+      for (const term of stems) if (!terms.includes(term)) terms.push(term);
     }
   }
   return terms;

@@ -12,6 +12,8 @@ export {
   type StemmerKind,
   tokenize,
 } from "./analyzer.js";
+export { editDistance, slipsAllowed } from "./edit-distance.js";
+export { foldKazakh, isFolded } from "./fold.js";
 export { type KazakhStemOptions, stemKazakh } from "./kazakh-stemmer.js";
 export { detectLanguage, type Language } from "./language.js";
 export { fixMixedScript, KAZAKH_SPECIFIC_LETTERS, lowerCase, normalizeText } from "./normalize.js";

@@ -6,8 +6,11 @@
  * not settle it: many Kazakh sentences have no ә/ғ/қ/ң/ө/ұ/ү/һ/і ("Тапсырма не туралы?"), so
  * function words and endings decide between Kazakh and Russian.
  */
+import { foldKazakh } from "./fold.js";
 import { KAZAKH_SPECIFIC_LETTERS, normalizeText } from "./normalize.js";
+import { ENGLISH_STOPWORDS, FOLDED_KAZAKH_FUNCTION_WORDS, RUSSIAN_STOPWORDS } from "./stopwords.js";
 import { wordSpans } from "./tokenize.js";
+import { latinToCyrillicVariants } from "./transliterate.js";
 
 /** A language the bot understands. */
 export type Language = "kk" | "ru" | "en";
@@ -46,12 +49,42 @@ const KAZAKH_ENDING =
 const KAZAKH_LETTER = new RegExp(`[${KAZAKH_SPECIFIC_LETTERS}]`, "u");
 const RUSSIAN_ONLY_LETTER = /[ёъэщ]/u;
 
+/** Kazakh words that show a Cyrillic text is Kazakh even when typed without Kazakh letters ("кандай"). */
+const FOLDED_KAZAKH_MARKERS: ReadonlySet<string> = new Set(
+  [...KAZAKH_MARKERS, ...FOLDED_KAZAKH_FUNCTION_WORDS].map(foldKazakh).filter((w) => [...w].length >= 2),
+);
+
 /**
- * Detects the language of a question or text: "en" when Latin letters outnumber Cyrillic ones;
- * among Cyrillic texts a vote: words with a Kazakh-specific letter, Kazakh or Russian function
- * words and words with ё/ъ/э/щ weigh 2, typical endings 1; Russian needs a lead of 2, so ties
- * and lone names ("Салжанов", "Виталий") go to Kazakh, the corpus language. Null when the text
- * has no letters at all.
+ * The language of a text typed in Latin letters: English, or Kazakh or Russian typed on a Latin
+ * keyboard ("tortinshi tapsyrma turaly", "kogda otkryli portal"), by their function words read in
+ * Cyrillic. English wins ties.
+ */
+function latinTextLanguage(text: string): Language {
+  let en = 0;
+  let kk = 0;
+  let ru = 0;
+  for (const { word } of wordSpans(text)) {
+    if (!/^[a-z']+$/.test(word)) continue;
+    if (ENGLISH_STOPWORDS.has(word)) {
+      en += 1;
+      continue;
+    }
+    const readings = latinToCyrillicVariants(word);
+    if (readings.some((c) => FOLDED_KAZAKH_MARKERS.has(foldKazakh(c)))) kk += 1;
+    else if (readings.some((c) => RUSSIAN_STOPWORDS.has(c) || RUSSIAN_MARKERS.has(c))) ru += 1;
+  }
+  if (kk > en && kk >= ru) return "kk";
+  if (ru > en && ru > kk) return "ru";
+  return "en";
+}
+
+/**
+ * Detects the language of a question or text. Mostly Latin letters: English, unless Kazakh or
+ * Russian function words typed in Latin outvote English ones. Among Cyrillic texts a vote: words
+ * with a Kazakh-specific letter, Kazakh or Russian function words (Kazakh ones also as typed
+ * without Kazakh letters: "кандай", "ким") and words with ё/ъ/э/щ weigh 2, typical endings 1;
+ * Russian needs a lead of 2, so ties and lone names ("Салжанов", "Виталий") go to Kazakh, the
+ * corpus language. Null when the text has no letters at all.
  */
 export function detectLanguage(text: string): Language | null {
   const normalized = normalizeText(text);
@@ -62,7 +95,7 @@ export function detectLanguage(text: string): Language | null {
     else if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic++;
   }
   if (latin === 0 && cyrillic === 0) return null;
-  if (latin > cyrillic) return "en";
+  if (latin > cyrillic) return latinTextLanguage(normalized);
   let kk = 0;
   let ru = 0;
   for (const { word, start, end } of wordSpans(text)) {
@@ -70,6 +103,7 @@ export function detectLanguage(text: string): Language | null {
     if (KAZAKH_LETTER.test(word) || KAZAKH_MARKERS.has(word)) kk += 2;
     else if (RUSSIAN_MARKERS.has(word)) ru += 2;
     else if (RUSSIAN_ONLY_LETTER.test(text.slice(start, end).toLowerCase())) ru += 2;
+    else if (FOLDED_KAZAKH_MARKERS.has(word)) kk += 2;
     else if (RUSSIAN_ENDING.test(word)) ru += 1;
     else if (KAZAKH_ENDING.test(word)) kk += 1;
   }

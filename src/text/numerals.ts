@@ -43,3 +43,11 @@ export function kazakhCardinalOf(word: string): string | null {
   for (const { kk, ru, en } of CARDINALS) if (word === en || ru.test(word)) return kk;
   return null;
 }
+
+/**
+ * The Kazakh word for a number 1–10 written in digits ("6" → "алты"), or `null`: a question asks
+ * "6 тапсырма" or "алты" where the article writes the other.
+ */
+export function kazakhCardinalOfDigits(digits: string): string | null {
+  return /^\d{1,2}$/.test(digits) ? (CARDINALS[Number(digits) - 1]?.kk ?? null) : null;
+}

@@ -9,6 +9,9 @@
  * "мен" is both "and/with" and "I": a stop word either way.
  */
 
+import { foldKazakh } from "./fold.js";
+import { latinToCyrillicVariants } from "./transliterate.js";
+
 /** Kazakh question words, particles, conjunctions, pronouns, postpositions and copulas. */
 export const KAZAKH_STOPWORDS: ReadonlySet<string> = new Set(
   // question words and question particles
@@ -62,9 +65,40 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
 /**
  * True for a normalized word that is a stop word in any of the three languages. The three
  * lists barely collide (a Cyrillic "а" is Russian, a Latin "a" English), so no language needed.
+ * Kazakh stop words typed without Kazakh letters count too ("кандай", "ким", "ушин"), from three
+ * letters up: shorter folded forms are Kazakh content words ("ар" is "honour", not "әр").
  */
 export function isStopword(word: string): boolean {
-  return KAZAKH_STOPWORDS.has(word) || RUSSIAN_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
+  return (
+    KAZAKH_STOPWORDS.has(word) ||
+    RUSSIAN_STOPWORDS.has(word) ||
+    ENGLISH_STOPWORDS.has(word) ||
+    FOLDED_KAZAKH_STOPWORDS.has(word)
+  );
+}
+
+/** Kazakh stop words as a Russian keyboard types them (see {@link isStopword}). */
+const FOLDED_KAZAKH_STOPWORDS: ReadonlySet<string> = new Set(
+  [...KAZAKH_STOPWORDS]
+    .map(foldKazakh)
+    .filter((folded) => [...folded].length >= 3 && !KAZAKH_STOPWORDS.has(folded)),
+);
+
+/** Every Kazakh stop word folded, short ones included: to recognise Kazakh typed in Latin letters. */
+export const FOLDED_KAZAKH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  [...KAZAKH_STOPWORDS].map(foldKazakh),
+);
+
+/**
+ * True for a Latin word that is a Kazakh or Russian stop word typed in Latin letters ("turaly",
+ * "kandai", "kto", "kogda"), judged in the question's language: only Kazakh or Russian questions
+ * are read this way, so an English "men" or "on" keeps its meaning.
+ */
+export function isLatinTypedStopword(word: string, language: "kk" | "ru"): boolean {
+  const readings = latinToCyrillicVariants(word).map((c) => c.replace(/ё/g, "е"));
+  return language === "kk"
+    ? readings.some((c) => FOLDED_KAZAKH_FUNCTION_WORDS.has(foldKazakh(c)))
+    : readings.some((c) => RUSSIAN_STOPWORDS.has(c));
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * `npm run eval`: retrieval quality, printed as tables, the model off and on side by side.
  *
- *   npm run eval -- [--model off|tiny|<model id>] [--once] [--no-kazqad] [--no-misses]
+ *   npm run eval -- [--model off|tiny|<model id>] [--once] [--sets a,b] [--no-kazqad] [--no-misses]
  *
  * - The question sets about the article (eval/, see eval/README.md): hit@1 and hit@3 per
  *   language, category, typing and tag; out-of-scope questions declined (near misses and
  *   unrelated ones apart); in-scope questions wrongly declined; then every miss of the last run.
  *   `--once` adds the set written to be run once (eval/users-once.jsonl): record its figures.
+ *   `--sets article-questions,users-dev` runs only those sets (file names without .jsonl).
  * - With a model: the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
  *   prefixes, the keyword leg — and with a model the dense leg alone and the fused legs.
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     once: { type: "boolean", default: false },
     "no-kazqad": { type: "boolean", default: false },
     "no-misses": { type: "boolean", default: false },
+    sets: { type: "string" },
   },
 });
 
@@ -48,7 +50,7 @@ async function modelFor(name: string): Promise<Embedder | null> {
 }
 
 /** The question sets; `tuned` ones were looked at while tuning, so their figures are development figures. */
-const SETS = [
+const ALL_SETS = [
   {
     path: "eval/article-questions.jsonl",
     title: "Article questions (developers' set; tuned on)",
@@ -74,6 +76,12 @@ const SETS = [
       ]
     : []),
 ];
+
+const SETS = values.sets
+  ? ALL_SETS.filter((set) =>
+      (values.sets as string).split(",").some((name) => set.path.endsWith(`/${name}.jsonl`)),
+    )
+  : ALL_SETS;
 
 async function articleSections(embedder: Embedder | null): Promise<string> {
   const engines = [{ label: "off", engine: await openFreshEngine("corpus", { embedder: null }) }];

@@ -171,6 +171,11 @@ export class KeywordIndex {
     );
   }
 
+  /** A text's terms as the index stores them (see {@link TermAnalyzer.documentTerms}). */
+  termsOf(text: string): string[] {
+    return this.analyzer.documentTerms(text);
+  }
+
   /** The question's concepts as the index sees them (see {@link TermAnalyzer.queryConcepts}). */
   queryConcepts(question: string, language?: "kk" | "ru" | "en"): string[][] {
     return this.analyzer.queryConcepts(question, language);
