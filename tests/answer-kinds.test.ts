@@ -37,6 +37,29 @@ describe("what a question asks for decides what answers it", () => {
     }
   });
 
+  it("answers 'what is it about?' with the title and lead, on any article", async () => {
+    const engine = await newsEngine();
+    for (const question of [
+      "Мақала не туралы?",
+      "Кратко, о чём эта новость?",
+      "summarise it please",
+      "кыскаша айтшы",
+    ]) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.kind, question).toBe("summary");
+      expect(
+        answer.leads.map((lead) => lead.text),
+        question,
+      ).toEqual([
+        "Қарағандыда жаңа мектеп ашылды",
+        "Қарағанды қаласында үш жүз оқушыға арналған жаңа мектеп ашылды.",
+      ]);
+    }
+    // A question about something specific in the article is not a request for its gist.
+    expect((await engine.answer("Мақалада мектеп директоры туралы не айтылған?")).kind).not.toBe("summary");
+  });
+
   it("names the person a who-question asks for", async () => {
     const answer = await (await newsEngine()).answer("Мектептің директоры кім?");
     expect(answer.abstained).toBe(false);

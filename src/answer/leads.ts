@@ -54,6 +54,7 @@ export function leadsFor(
   options: LeadOptions = {},
 ): LeadLine[] {
   if (kind === "other") return [];
+  if (kind === "summary") return summaryLead(passages);
   if (kind !== "who") {
     for (const passage of passages) {
       const lines = sentenceLine(kind, passage);
@@ -76,6 +77,18 @@ export function leadsFor(
   if (first && sentence && (best === null || sentence.score > best.inSentence))
     return [{ text: sentence.text, emphasis: [], rank: first.rank }];
   return best?.lines ?? [];
+}
+
+/**
+ * "What is it about?": the document's title and the first sentence after it, from the lead
+ * passage the structure leg put first (a passage that starts with its document's title).
+ */
+function summaryLead(passages: readonly AnswerPassage[]): LeadLine[] {
+  const lead = passages.find((p) => p.legs.structure === true && p.text.startsWith(p.docTitle));
+  if (!lead) return [];
+  const title: LeadLine = { text: lead.docTitle, emphasis: [[0, lead.docTitle.length]], rank: lead.rank };
+  const next = sentencesOf(lead.text).find((s) => s.start >= lead.docTitle.length);
+  return next ? [title, { text: next.text, emphasis: [], rank: lead.rank }] : [title];
 }
 
 /** People lines of one passage, with how well they match the question. */

@@ -1,7 +1,8 @@
+import { asksForSummary } from "../passages/index.js";
 import { normalizeText, tokenizeWords } from "../text/index.js";
 
 /** What a question asks for, as far as the answer's lead line is concerned. */
-export type QuestionKind = "who" | "count" | "when" | "where" | "other";
+export type QuestionKind = "who" | "count" | "when" | "where" | "summary" | "other";
 
 /** Question words per kind, in kk, ru and en (normalised: lower case, ё → е). */
 const CUES: readonly [QuestionKind, RegExp][] = [
@@ -28,6 +29,7 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
  * passage, before quoting the passage itself.
  */
 export function questionKindOf(question: string): QuestionKind {
+  if (asksForSummary(question)) return "summary";
   const normalized = normalizeText(question);
   for (const [kind, phrase] of PHRASES) if (phrase.test(normalized)) return kind;
   const words = tokenizeWords(question);

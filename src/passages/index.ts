@@ -9,4 +9,5 @@ export {
   type OrdinalReference,
   ordinalOf,
 } from "./ordinals.js";
+export { asksForSummary } from "./summary-reference.js";
 export type { Passage } from "./types.js";

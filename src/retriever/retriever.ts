@@ -1,6 +1,6 @@
 import type { Glossary } from "../corpus/index.js";
 import { type Embedder, type Indexes, type KeywordHit, sameVectorSpace } from "../indexes/index.js";
-import { asksForAuthor, findOrdinalReference, type Passage } from "../passages/index.js";
+import { asksForAuthor, asksForSummary, findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
 import { SpellingBridge, TermLexicon } from "./spelling-bridge.js";
@@ -129,7 +129,9 @@ export class Retriever {
       ? this.sectionPassages(reference.ordinal)
       : asksForAuthor(question)
         ? this.bylinePassages()
-        : [];
+        : asksForSummary(question)
+          ? this.leadPassages()
+          : [];
     const queryTerms = this.bridge(this.indexes.keyword.queryConcepts(question));
     const unknownWeights = this.indexes.keyword.queryWeights(question);
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
@@ -195,6 +197,18 @@ export class Retriever {
       .filter((p) => {
         const author = authors.get(p.doc);
         return author != null && p.text.split("\n").includes(author);
+      })
+      .map((p) => p.id);
+  }
+
+  /** The first passage of every document (its title and lead): what "what is it about?" asks for. */
+  private leadPassages(): number[] {
+    const seen = new Set<string>();
+    return this.indexes.passages
+      .filter((p) => {
+        if (seen.has(p.doc)) return false;
+        seen.add(p.doc);
+        return true;
       })
       .map((p) => p.id);
   }
