@@ -31,6 +31,9 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     kind: "other",
     leads: [],
     truncated: false,
+    missing: null,
+    missingWords: [],
+    context: null,
     ...overrides,
   };
 }

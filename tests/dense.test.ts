@@ -7,6 +7,7 @@ import { env } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveEmbedder } from "../src/answer/index.js";
 import { loadCorpus } from "../src/corpus/index.js";
+import { OFF_TOPIC_HASH } from "../src/indexes/dense/off-topic.js";
 import {
   type Embedder,
   loadEmbedder,
@@ -58,6 +59,7 @@ describe("dense leg on the generated model, through the real loading code", () =
       backend: "transformers.js",
       model: TINY_MODEL_ID,
       dimensions: 128,
+      offTopic: OFF_TOPIC_HASH,
     });
     // Reopening with the same model loads the saved vectors instead of embedding again.
     const reopened = await openIndexes({

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AnswerEngine, resolveEmbedder } from "../src/answer/index.js";
+import { OFF_TOPIC_HASH } from "../src/indexes/dense/off-topic.js";
 import {
   connectHttpEmbedder,
   EmbeddingServerError,
@@ -149,6 +150,7 @@ describe("HTTP backend in the index and the engine", () => {
       backend: "http",
       model: "multilingual-e5-small",
       dimensions: 16,
+      offTopic: OFF_TOPIC_HASH,
     });
     const again = await openIndexes({ ...dirs, analyzer: simpleAnalyzer(), embedder: http });
     expect(again.action).toBe("loaded");

@@ -95,6 +95,7 @@ describe("dense-only evidence", () => {
         model: "stub",
         backend: "stub",
         index: { dimensions: 2, search: () => [{ id: 0, similarity }] },
+        offTopic: [],
       },
     }) as unknown as Indexes;
   const embedder = (supportSimilarity?: number): Embedder => ({

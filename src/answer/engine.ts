@@ -18,11 +18,13 @@ import {
 import type { Passage, PassageOptions } from "../passages/index.js";
 import { type Retrieval, Retriever, type RetrieverOptions } from "../retriever/index.js";
 import { detectLanguage } from "../text/index.js";
+import { answerNeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 import { Highlighter } from "./highlight.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { questionKindOf } from "./question-kind.js";
+import { isStated } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
 /** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
@@ -190,7 +192,15 @@ export class AnswerEngine {
   ): Answer {
     const language = detectLanguage(prepared.text) ?? hint ?? "kk";
     const kind = questionKindOf(prepared.text);
-    const base = { question: prepared.original, language, truncated: prepared.truncated, kind };
+    const base = {
+      question: prepared.original,
+      language,
+      truncated: prepared.truncated,
+      kind,
+      missing: null,
+      missingWords: [],
+      context: null,
+    };
     if (retrieval === null) {
       return { ...base, abstained: true, reason: "empty-question", passages: [], ordinal: null, leads: [] };
     }
@@ -204,6 +214,26 @@ export class AnswerEngine {
       const highlights = this.highlighter.highlights(passage.text, matchedTerms);
       return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
     });
+    const need = answerNeedOf(prepared.text, kind);
+    const ledByStructure = passages[0]?.legs.structure === true;
+    if (!retrieval.abstained && need !== null && !ledByStructure && passages.length > 0) {
+      const find = (text: string, word: string) =>
+        this.highlighter.highlights(text, this.retriever.termsFor(word, language));
+      if (!isStated(need, passages, find, retrieval)) {
+        const context = passages[0] ?? null;
+        return {
+          ...base,
+          abstained: true,
+          reason: "not-stated",
+          passages: [],
+          ordinal,
+          leads: [],
+          missing: need.need,
+          missingWords: need.roles.length > 0 ? need.roles : need.counted,
+          context,
+        };
+      }
+    }
     const askedByline = (passage: AnswerPassage) => this.askedByline(passage, retrieval);
     const leads = retrieval.ordinal ? [] : leadsFor(kind, passages, { askedByline });
     const reason = retrieval.abstained ? "not-covered" : null;

@@ -1,4 +1,6 @@
 /** Stage 5 of the pipeline: one `answer(question)` shared by the bot and the command line. */
+
+export { type AnswerNeed, answerNeedOf } from "./answer-need.js";
 export { citeOf, lineRange, paragraphRange, shortTitle } from "./citation.js";
 export { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 export { AnswerEngine, type AskOptions, type EngineOptions } from "./engine.js";

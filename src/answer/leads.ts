@@ -1,5 +1,6 @@
 import { type NamedPerson, peopleIn } from "./names.js";
 import type { QuestionKind } from "./question-kind.js";
+import { DATE_WORD, FIGURE, PLACE, sentencesOf } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
 /**
@@ -15,13 +16,6 @@ export interface LeadLine {
   readonly rank: number;
 }
 
-/** Digits (with Kazakh case endings: "40-тан"), Roman numerals, number words of kk/ru/en. */
-const FIGURE =
-  /\d+(?:[.,]\d+)?(?:-\p{L}+)?|(?<!\p{L})[XХVІIL]{2,}(?!\p{L})|(?<!\p{L})(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жүз|мың|миллион|миллиард|ондаған|жүздеген)(?!\p{L})/giu;
-/** Month names and "year" words that make a line about *when*. */
-const DATE_WORD =
-  /(?<!\p{L})(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|жыл\p{L}*|биыл|былтыр)(?!\p{L})/giu;
-
 /** Options of {@link leadsFor}. */
 export interface LeadOptions {
   /**
@@ -31,14 +25,6 @@ export interface LeadOptions {
    */
   askedByline?: (passage: AnswerPassage) => string | null;
 }
-
-/**
- * A place as Kazakh writes it: capitalised words — "and" may join them, up to three lower-case
- * words may follow ("Бейбітшілік және келісім сарайында") — ending in the locative (-да/-де/-та/
- * -те/-нда/-нде, or -дағы… "in"): "Астанада", "Астана қаласындағы".
- */
-const PLACE =
-  /(?<![\p{L}.])\p{Lu}[\p{L}-]*(?:\s+(?:және\s+)?\p{Lu}[\p{L}-]*)*(?:\s+\p{Ll}[\p{L}-]*){0,3}?(?:н?[дт][аеә]|[дт][аеә]ғы|[дт]егі|нда|нде|ндағы|ндегі)(?!\p{L})/gu;
 
 /**
  * The lines an answer leads with, for questions that want a specific thing: the people (with
@@ -194,21 +180,6 @@ function joinAdjacent(text: string, ranges: readonly (readonly [number, number])
     else if (!last || start >= last[1]) joined.push([start, end]);
   }
   return joined;
-}
-
-/** Lines of a passage, each cut at sentence ends, with their offsets. */
-function sentencesOf(text: string): { text: string; start: number }[] {
-  const sentences: { text: string; start: number }[] = [];
-  for (const match of text.matchAll(/[^\n]+/g)) {
-    // A sentence ends at . ! ? before a capital, a quote or a digit — not inside "Н.Назарбаев".
-    for (const part of (match[0] ?? "").matchAll(/.+?(?:[.!?…]+(?=\s+[«"\p{Lu}\d])|$)/gu)) {
-      const raw = part[0];
-      const trimmed = raw.trim();
-      if (trimmed.length < 8) continue;
-      sentences.push({ text: trimmed, start: (match.index ?? 0) + (part.index ?? 0) + raw.indexOf(trimmed) });
-    }
-  }
-  return sentences;
 }
 
 /**

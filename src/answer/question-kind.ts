@@ -1,5 +1,11 @@
 import { asksForSummary } from "../passages/index.js";
-import { normalizeText, tokenizeWords } from "../text/index.js";
+import {
+  detectLanguage,
+  foldKazakh,
+  latinToCyrillicVariants,
+  normalizeText,
+  tokenizeWords,
+} from "../text/index.js";
 
 /** What a question asks for, as far as the answer's lead line is concerned. */
 export type QuestionKind = "who" | "count" | "when" | "where" | "summary" | "other";
@@ -30,9 +36,22 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
  */
 export function questionKindOf(question: string): QuestionKind {
   if (asksForSummary(question)) return "summary";
-  const normalized = normalizeText(question);
-  for (const [kind, phrase] of PHRASES) if (phrase.test(normalized)) return kind;
-  const words = tokenizeWords(question);
-  for (const [kind, cue] of CUES) if (words.some((word) => cue.test(word))) return kind;
+  // Cues and question alike folded, so Kazakh typed without Kazakh letters ("ким", "канша")
+  // reads the same; Kazakh or Russian typed in Latin letters is read in Cyrillic too ("kto").
+  const latin = detectLanguage(question) !== "en";
+  const words = tokenizeWords(question).flatMap((word) => [
+    foldKazakh(word),
+    ...(latin && /^[a-z]+$/.test(word) ? latinToCyrillicVariants(word).map(foldKazakh) : []),
+  ]);
+  const normalized = foldKazakh(normalizeText(question));
+  for (const [kind, phrase] of FOLDED_PHRASES) if (phrase.test(normalized)) return kind;
+  for (const [kind, cue] of FOLDED_CUES) if (words.some((word) => cue.test(word))) return kind;
   return "other";
 }
+
+const fold = ([kind, pattern]: [QuestionKind, RegExp]): [QuestionKind, RegExp] => [
+  kind,
+  new RegExp(foldKazakh(pattern.source), pattern.flags),
+];
+const FOLDED_CUES = CUES.map(fold);
+const FOLDED_PHRASES = PHRASES.map(fold);

@@ -1,5 +1,6 @@
 import type { Passage } from "../passages/index.js";
 import type { LegEvidence } from "../retriever/index.js";
+import type { AnswerNeed } from "./answer-need.js";
 import type { LeadLine } from "./leads.js";
 import type { QuestionKind } from "./question-kind.js";
 
@@ -17,8 +18,11 @@ export interface AnswerPassage extends Omit<Passage, "id"> {
   readonly legs: LegEvidence;
 }
 
-/** Why an answer quotes nothing. */
-export type AbstentionReason = "empty-question" | "not-covered" | "no-such-section";
+/**
+ * Why an answer quotes nothing: an empty question, nothing in the corpus about it, a section it
+ * does not have, or — "not-stated" — the corpus covers the topic but not the thing asked for.
+ */
+export type AbstentionReason = "empty-question" | "not-covered" | "no-such-section" | "not-stated";
 
 /** What `answer(question)` returns to every presentation (bot, command line). */
 export interface Answer {
@@ -39,4 +43,13 @@ export interface Answer {
   readonly leads: readonly LeadLine[];
   /** True when the question was cut to the configured maximum length before searching. */
   readonly truncated: boolean;
+  /** With reason "not-stated": what the article does not give (a date, a figure, a person…). */
+  readonly missing: AnswerNeed | null;
+  /** The question's own words for it, when it named them: the role ("әкімі") or the thing counted. */
+  readonly missingWords: readonly string[];
+  /**
+   * With reason "not-stated": the passage nearest to the question, to show as context — clearly
+   * not as the answer. Otherwise `null`.
+   */
+  readonly context: AnswerPassage | null;
 }

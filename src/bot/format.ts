@@ -133,6 +133,12 @@ export function abstentionHtml(
 ): string {
   const note = answer.truncated ? `${messages.truncated(maxQuestionChars)}\n\n` : "";
   switch (answer.reason) {
+    case "not-stated": {
+      const said = note + messages.notStated(answer.missing ?? "figure", answer.missingWords);
+      return answer.context
+        ? `${said}\n\n<i>${messages.closestContext}</i>\n${passageHtml(answer.context, messages)}`
+        : said;
+    }
     case "no-such-section":
       return note + messages.noSuchSection(sections, answer.ordinal);
     case "empty-question":

@@ -1,4 +1,4 @@
-import type { Language } from "../answer/index.js";
+import type { AnswerNeed, Language } from "../answer/index.js";
 import type { ExampleQuestions } from "../corpus/index.js";
 import { escapeHtml } from "./html.js";
 
@@ -28,6 +28,13 @@ export interface Messages {
   sourceLegs(legs: readonly string[]): string;
   /** The article does not cover the question. */
   notCovered(sections: number): string;
+  /**
+   * The article covers the topic but not the thing asked for (`missing`), named with the
+   * reader's own words for it when the question gave them (`words`: "the mayor", "people").
+   */
+  notStated(missing: AnswerNeed, words: readonly string[]): string;
+  /** Heading of the nearest passage shown under {@link notStated}: context, not the answer. */
+  closestContext: string;
   /** The question named a directive the article does not have. */
   noSuchSection(sections: number, asked: number | null): string;
   /** The message had no words to search for. */
@@ -90,6 +97,20 @@ function kazakh(examples: readonly string[]): Messages {
       `Іздеу тәсілдері: ${legs.map((leg) => LEG_NAMES.kk[leg] ?? escapeHtml(leg)).join(", ")}.`,
     notCovered: (n) =>
       `Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырманы көріңіз: /directives — немесе былай сұраңыз:\n${bullets(examples)}`,
+    notStated: (missing, words) => {
+      const what = escapeHtml(words.join(" "));
+      const said: Record<AnswerNeed, string> = {
+        person: words.length > 0 ? `${what} кім екені` : "бұл кім екені",
+        "body-or-person": "мұны кім істейтіні",
+        figure: words.length > 0 ? `${what} саны` : "бұл туралы сан",
+        date: "мұның қашан болғаны",
+        place: "мұның қай жерде екені",
+        age: "жасы",
+        money: "қаржы мөлшері",
+      };
+      return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
+    },
+    closestContext: "Ең жақын үзінді (жауап емес):",
     noSuchSection: (n, asked) =>
       `Мақалада ${n} тапсырма бар${asked === null ? "" : ` — ${asked}-тапсырма жоқ`}. Тізімі: /directives`,
     emptyQuestion: `Сұрағыңызды сөзбен жазыңыз, мысалы:\n${bullets(examples)}`,
@@ -131,6 +152,20 @@ function russian(examples: readonly string[]): Messages {
       `Способы поиска: ${legs.map((leg) => LEG_NAMES.ru[leg] ?? escapeHtml(leg)).join(", ")}.`,
     notCovered: (n) =>
       `В статье об этом не говорится, поэтому цитировать нечего. Посмотрите ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives — или спросите, например:\n${bullets(examples)}`,
+    notStated: (missing, words) => {
+      const what = escapeHtml(words.join(" "));
+      const said: Record<AnswerNeed, string> = {
+        person: words.length > 0 ? `кто ${what}` : "о ком речь",
+        "body-or-person": "кто это делает",
+        figure: words.length > 0 ? `сколько ${what}` : "сколько именно",
+        date: "когда это было",
+        place: "где это",
+        age: "сколько лет",
+        money: "о какой сумме речь",
+      };
+      return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
+    },
+    closestContext: "Ближайший фрагмент (это не ответ):",
     noSuchSection: (n, asked) =>
       `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}${asked === null ? "" : ` — поручения №${asked} нет`}. Список: /directives`,
     emptyQuestion: `Напишите вопрос словами, например:\n${bullets(examples)}`,
@@ -170,6 +205,20 @@ function english(examples: readonly string[]): Messages {
       `Search legs in use: ${legs.map((leg) => LEG_NAMES.en[leg] ?? escapeHtml(leg)).join(", ")}.`,
     notCovered: (n) =>
       `The article does not cover this, so I have nothing to quote. See the article's ${n} directives with /directives, or ask, for example:\n${bullets(examples)}`,
+    notStated: (missing, words) => {
+      const what = escapeHtml(words.join(" "));
+      const said: Record<AnswerNeed, string> = {
+        person: words.length > 0 ? `who the ${what} is` : "who it is",
+        "body-or-person": "who does it",
+        figure: words.length > 0 ? `how many ${what}` : "the number",
+        date: "when",
+        place: "where",
+        age: "the age",
+        money: "the amount",
+      };
+      return `The article touches on this, but does not say ${said[missing]}.`;
+    },
+    closestContext: "Closest passage (not the answer):",
     noSuchSection: (n, asked) =>
       `The article has ${n} directives${asked === null ? "" : ` — there is no directive ${asked}`}. The list: /directives`,
     emptyQuestion: `Please write your question in words, for example:\n${bullets(examples)}`,

@@ -1,17 +1,26 @@
-import type { Answer } from "../answer/index.js";
+import type { Answer, AnswerPassage } from "../answer/index.js";
 
-/** The `--json` line of one answer: the contract other tools and benchmarks rely on. */
+/**
+ * The `--json` line of one answer: the contract other tools and benchmarks rely on. `reason`
+ * says why it abstained ("not-covered", "not-stated" with `missing`…), `leads` are the lines it
+ * leads with, `context` the nearest passage when the article covers the topic but does not say.
+ */
 export function answerToJson(answer: Answer): string {
+  const passage = (p: AnswerPassage) => ({
+    rank: p.rank,
+    doc: p.doc,
+    text: p.text,
+    score: p.score,
+    cite: p.cite,
+  });
   return JSON.stringify({
     question: answer.question,
     abstained: answer.abstained,
-    passages: answer.passages.map((p) => ({
-      rank: p.rank,
-      doc: p.doc,
-      text: p.text,
-      score: p.score,
-      cite: p.cite,
-    })),
+    passages: answer.passages.map(passage),
+    reason: answer.reason,
+    missing: answer.missing,
+    leads: answer.leads.map((lead) => ({ text: lead.text, rank: lead.rank })),
+    context: answer.context ? passage(answer.context) : null,
   });
 }
 
@@ -19,6 +28,7 @@ const ABSTENTION_TEXT: Record<NonNullable<Answer["reason"]>, string> = {
   "empty-question": "The question is empty.",
   "not-covered": "The corpus does not seem to answer this question.",
   "no-such-section": "The corpus has no section with that number.",
+  "not-stated": "The corpus touches on this but does not say it.",
 };
 
 /**
@@ -29,7 +39,14 @@ export function answerToText(answer: Answer, options: { color: boolean }): strin
   const lines = [`Q: ${answer.question}`];
   if (answer.truncated) lines.push("(the question was long; only its beginning was searched)");
   if (answer.abstained) {
-    lines.push(ABSTENTION_TEXT[answer.reason ?? "not-covered"]);
+    const missing = answer.missing
+      ? ` (not given: ${[answer.missing, ...answer.missingWords].join(" ")})`
+      : "";
+    lines.push(ABSTENTION_TEXT[answer.reason ?? "not-covered"] + missing);
+    if (answer.context) {
+      lines.push("", `Closest passage, not the answer — ${answer.context.cite}`);
+      for (const line of answer.context.text.split("\n")) lines.push(`   > ${line}`);
+    }
     return `${lines.join("\n")}\n`;
   }
   if (answer.leads.length > 0) {

@@ -6,6 +6,7 @@ import {
   type PassageOptions,
 } from "../passages/index.js";
 import type { Embedder } from "./dense/embedder.js";
+import { OFF_TOPIC_HASH, OFF_TOPIC_QUESTIONS } from "./dense/off-topic.js";
 import { VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
@@ -46,12 +47,22 @@ export async function buildIndexes(
     documents: documents.length,
     passages: passages.length,
     files: {},
-    dense: dense ? { backend: dense.backend, model: dense.model, dimensions: dense.index.dimensions } : null,
+    dense: dense ? denseManifest(dense) : null,
   };
   return { manifest, documents: documentInfos(documents, passages), passages, keyword, dense };
 }
 
-/** Embeds every passage and builds the HNSW graph over the vectors. */
+/** What the manifest records of a dense leg. */
+export function denseManifest(dense: DenseLeg): NonNullable<IndexManifest["dense"]> {
+  return {
+    backend: dense.backend,
+    model: dense.model,
+    dimensions: dense.index.dimensions,
+    offTopic: OFF_TOPIC_HASH,
+  };
+}
+
+/** Embeds every passage (and the off-topic questions) and builds the HNSW graph over the vectors. */
 export async function buildDenseLeg(
   passages: readonly Passage[],
   embedder: Embedder,
@@ -67,6 +78,7 @@ export async function buildDenseLeg(
       index: VectorIndex.build(vectors, embedder.dimensions, options.vectors),
       model: embedder.modelId,
       backend: embedder.backend,
+      offTopic: await embedder.embedQueries(OFF_TOPIC_QUESTIONS),
     };
   } finally {
     options.progress?.stop();

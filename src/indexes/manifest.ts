@@ -19,7 +19,13 @@ export interface IndexManifest {
   /** File name → sha256 of its content. */
   readonly files: Readonly<Record<string, string>>;
   /** The dense leg, when it was built. */
-  readonly dense: { readonly backend: string; readonly model: string; readonly dimensions: number } | null;
+  readonly dense: {
+    readonly backend: string;
+    readonly model: string;
+    readonly dimensions: number;
+    /** Fingerprint of the off-topic question list the saved off-topic vectors were made from. */
+    readonly offTopic: string;
+  } | null;
 }
 
 /** What an index must have been built from to be reused. */

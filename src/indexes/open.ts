@@ -1,6 +1,7 @@
 import { type CorpusDocument, corpusHash, loadCorpus } from "../corpus/index.js";
 import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
-import { type BuildOptions, buildDenseLeg, buildIndexes } from "./build.js";
+import { type BuildOptions, buildDenseLeg, buildIndexes, denseManifest } from "./build.js";
+import { OFF_TOPIC_HASH } from "./dense/off-topic.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
 import { stalenessOf } from "./manifest.js";
@@ -56,7 +57,8 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   if (saved) {
     const embedder = options.embedder ?? null;
     if (embedder === null) return result({ ...saved, dense: null }, documents, "loaded", null, null);
-    if (saved.dense && sameVectorSpace(saved.dense, embedder))
+    const current = saved.manifest.dense?.offTopic === OFF_TOPIC_HASH;
+    if (saved.dense && current && sameVectorSpace(saved.dense, embedder))
       return result(saved, documents, "loaded", null, null);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
     log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
@@ -86,13 +88,7 @@ function persist(
   try {
     const manifest = saveIndexes(options.indexDir, indexes, {
       ...indexes.manifest,
-      dense: indexes.dense
-        ? {
-            backend: indexes.dense.backend,
-            model: indexes.dense.model,
-            dimensions: indexes.dense.index.dimensions,
-          }
-        : null,
+      dense: indexes.dense ? denseManifest(indexes.dense) : null,
     });
     return result({ ...indexes, manifest }, documents, action, reason, null);
   } catch (error) {

@@ -11,6 +11,7 @@ const MANIFEST = "manifest.json";
 const PASSAGES = "passages.json";
 const KEYWORD = "keyword.json";
 const DENSE = "dense.hnsw";
+const OFF_TOPIC = "off-topic.f32";
 
 /**
  * Writes the indexes into `dir`. Each file is written beside its final name and renamed into
@@ -38,6 +39,7 @@ export function saveIndexes(
     const bytes = readFileSync(temp);
     renameSync(temp, join(dir, DENSE));
     files[DENSE] = checksumOf(bytes);
+    write(OFF_TOPIC, packVectors(indexes.dense.offTopic));
   }
   const full: IndexManifest = { ...manifest, files };
   write(MANIFEST, `${JSON.stringify(full, null, 2)}\n`);
@@ -88,12 +90,13 @@ export function loadIndexes(
   );
   const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
   let dense: Indexes["dense"] = null;
-  if (manifest.dense && manifest.files[DENSE]) {
+  if (manifest.dense && manifest.files[DENSE] && manifest.files[OFF_TOPIC]) {
     verified(DENSE);
     dense = {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
       model: manifest.dense.model,
       backend: manifest.dense.backend,
+      offTopic: unpackVectors(verified(OFF_TOPIC), manifest.dense.dimensions),
     };
   }
   return { manifest, documents: stored.documents, passages: stored.passages, keyword, dense };
@@ -118,4 +121,25 @@ function parseJson<T>(dir: string, name: string, text: string): T {
       name,
     );
   }
+}
+
+/** Vectors as one little-endian float32 buffer (the dimensions are in the manifest). */
+function packVectors(vectors: readonly Float32Array[]): Uint8Array {
+  const out = new Uint8Array(vectors.reduce((n, v) => n + v.byteLength, 0));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const vector of vectors)
+    for (const value of vector) {
+      view.setFloat32(at, value, true);
+      at += 4;
+    }
+  return out;
+}
+
+function unpackVectors(bytes: Buffer, dimensions: number): Float32Array[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = Math.floor(bytes.byteLength / 4 / dimensions);
+  return Array.from({ length: count }, (_, row) =>
+    Float32Array.from({ length: dimensions }, (_, i) => view.getFloat32((row * dimensions + i) * 4, true)),
+  );
 }

@@ -17,6 +17,8 @@ export interface DenseLeg {
   readonly model: string;
   /** The embedder's backend ("transformers.js", "http"). */
   readonly backend: string;
+  /** Vectors of everyday off-topic questions, by the same model (see dense/off-topic.ts). */
+  readonly offTopic: readonly Float32Array[];
 }
 
 /** Everything the retriever searches, built together and saved together. */

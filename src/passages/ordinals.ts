@@ -179,7 +179,9 @@ function englishOrdinalOf(w: string): number | null {
 
 /** "4-ші", "4-інші", "4-ое", "4-е", "4-й", "4th", "4-th". */
 function numericOrdinalOf(w: string): number | null {
-  const match = /^(\d{1,2})(?:-?(?:ші|шы|інші|ыншы|нші|ншы|ое|е|й|ый|ая|ья|ой|го|м|th|st|nd|rd))$/.exec(w);
+  // "8ши", "5-инши": the Kazakh endings typed without Kazakh letters too.
+  const match =
+    /^(\d{1,2})(?:-?(?:ші|шы|інші|ыншы|нші|ншы|ши|инши|нши|ое|е|й|ый|ая|ья|ой|го|м|th|st|nd|rd))$/.exec(w);
   return match ? Number(match[1]) : null;
 }
 

@@ -32,4 +32,13 @@ export interface Retrieval {
   readonly ordinal: { readonly ordinal: number; readonly found: boolean } | null;
   /** Which legs took part ("keyword", "structure", "dense"). */
   readonly legs: readonly string[];
+  /**
+   * Best passage similarity minus the nearest off-topic question's (see the retriever's
+   * `offTopicMargin`); `null` without the dense leg.
+   */
+  readonly denseMargin: number | null;
+  /** How many of the question's concepts the corpus has (through the glossary and spelling bridge). */
+  readonly knownConcepts: number;
+  /** The share of the question's concepts the corpus has, verbs weighing half (0…1). */
+  readonly knownShare: number;
 }

@@ -109,7 +109,16 @@ export function isLatinTypedStopword(word: string, language: "kk" | "ru"): boole
  */
 const QUESTION_PHRASE_TAILS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["қай", new Set(["жерде", "жерден", "жерге", "кезде", "уақытта", "күні", "жылы"])],
+  ["кай", new Set(["жерде", "жерден", "жерге", "кезде", "уакытта", "куни", "жылы"])],
   ["по", new Set(["счету", "счёту"])],
+  // "неше жаста" (how old), "сколько лет", "how old": the age asked about, not a word to find.
+  ["неше", new Set(["жаста", "жасқа", "жасында", "жаста", "жаска"])],
+  ["қанша", new Set(["жаста", "жасқа", "жасында"])],
+  ["канша", new Set(["жаста", "жаска", "жасында"])],
+  ["сколько", new Set(["лет"])],
+  ["how", new Set(["old"])],
+  ["каком", new Set(["году", "месяце", "городе", "месте"])],
+  ["какого", new Set(["числа", "года"])],
   ["what", new Set(["number", "place", "year", "date"])],
   ["which", new Set(["place", "year", "date"])],
 ]);

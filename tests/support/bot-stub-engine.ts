@@ -101,7 +101,17 @@ export class StubEngine implements BotEngine {
     const truncated = clean.length > 1000;
     const text = clean.slice(0, 1000);
     const language = detect(text) ?? options.languageHint ?? "kk";
-    const base = { question, language, truncated, ordinal: null, kind: "other" as const, leads: [] };
+    const base = {
+      question,
+      language,
+      truncated,
+      ordinal: null,
+      kind: "other" as const,
+      leads: [],
+      missing: null,
+      missingWords: [],
+      context: null,
+    };
     if (text === "" || detect(text) === null) {
       return { ...base, abstained: true, reason: "empty-question", passages: [] };
     }

@@ -23,6 +23,8 @@ export interface Embedder {
   readonly dimensions: number;
   /** The model family's similarity floor for dense-only evidence (see {@link ModelProfile}). */
   readonly supportSimilarity?: number;
+  /** The model family's off-topic margin (see {@link ModelProfile.offTopicMargin}). */
+  readonly offTopicMargin?: number | null;
   embedQueries(texts: readonly string[]): Promise<Float32Array[]>;
   /** `onBatch` is called after each batch with the number of texts done so far. */
   embedPassages(
@@ -154,6 +156,10 @@ class TransformersEmbedder implements Embedder {
 
   get supportSimilarity(): number {
     return this.profile.supportSimilarity;
+  }
+
+  get offTopicMargin(): number | null {
+    return this.profile.offTopicMargin;
   }
 
   embedQueries(texts: readonly string[]): Promise<Float32Array[]> {

@@ -90,6 +90,10 @@ class HttpEmbedder implements Embedder {
     return this.profile.supportSimilarity;
   }
 
+  get offTopicMargin(): number | null {
+    return this.profile.offTopicMargin;
+  }
+
   async probe(): Promise<void> {
     const [vector] = await this.request(["probe"], "query");
     this.dimensions = vector?.length ?? 0;

