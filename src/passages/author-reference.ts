@@ -1,4 +1,4 @@
-import { isStopword, tokenizeWords } from "../text/index.js";
+import { foldKazakh, isStopword, latinToCyrillicVariants, tokenizeWords } from "../text/index.js";
 
 /** Words that ask for an author: "авторы", "автор", "author", "кім жазған", "кто написал", "wrote". */
 const AUTHOR_WORD =
@@ -17,9 +17,15 @@ const DOCUMENT_WORD =
  */
 export function asksForAuthor(question: string): boolean {
   // One-letter tokens are initials or leftovers of markup ("<b>"), never a question's subject.
-  const words = tokenizeWords(question).filter((word) => word.length > 1 && !isStopword(word));
-  return (
-    words.some((word) => AUTHOR_WORD.test(word)) &&
-    words.every((word) => AUTHOR_WORD.test(word) || DOCUMENT_WORD.test(word))
-  );
+  // Each word is read folded ("макаланы ким жазган") and, when Latin, in Cyrillic ("kim jazdy").
+  const words = tokenizeWords(question)
+    .filter((word) => word.length > 1 && !isStopword(word))
+    .map((word) => [word, ...(/^[a-z]+$/.test(word) ? latinToCyrillicVariants(word) : [])].map(foldKazakh))
+    .filter((forms) => !forms.some(isStopword));
+  const author = (forms: readonly string[]) => forms.some((w) => FOLDED_AUTHOR_WORD.test(w));
+  const document = (forms: readonly string[]) => forms.some((w) => FOLDED_DOCUMENT_WORD.test(w));
+  return words.some(author) && words.every((forms) => author(forms) || document(forms));
 }
+
+const FOLDED_AUTHOR_WORD = new RegExp(foldKazakh(AUTHOR_WORD.source), AUTHOR_WORD.flags);
+const FOLDED_DOCUMENT_WORD = new RegExp(foldKazakh(DOCUMENT_WORD.source), DOCUMENT_WORD.flags);

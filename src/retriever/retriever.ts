@@ -41,6 +41,14 @@ export interface RetrieverOptions {
   /** Default: the model's own floor (`Embedder.supportSimilarity`), else 0.9. */
   minDenseSimilarity?: number;
   /**
+   * When no top keyword hit covers `coverage` of the question, the dense leg weighs
+   * `denseWeight` in the fusion instead of its usual weight: a paraphrase the keywords barely
+   * touch is the dense leg's to rank. Default 0.5 and 1.5 (measured with multilingual-e5-small:
+   * hit@1 0.796 against 0.776 on the blind development set, the developers' set 0.914 against
+   * 0.921, KazQAD unchanged).
+   */
+  weakKeyword?: { coverage: number; denseWeight: number };
+  /**
    * The dense leg alone vouches for a question whose best passage is at least this much nearer
    * to it than the nearest everyday off-topic question (a negative margin: "not much farther").
    * Default: the model's own (`Embedder.offTopicMargin`); `null` never.
@@ -67,6 +75,7 @@ const DEFAULTS = {
   minMatchedIdf: 2.5,
   /** Used when neither the options nor the model's profile give one (see `supportSimilarity`). */
   minDenseSimilarity: 0.9,
+  weakKeyword: { coverage: 0.5, denseWeight: 1.5 },
   offTopicMargin: null as number | null,
   denseCooldownMs: 30_000,
 };
@@ -157,10 +166,20 @@ export class Retriever {
     const denseMargin =
       vector && this.dense ? offTopicMargin(vector, denseHits[0]?.similarity, this.dense.offTopic) : null;
 
+    const bestCoverage = Math.max(
+      0,
+      ...keywordHits
+        .slice(0, 5)
+        .map((hit) => this.indexes.keyword.evidence(queryTerms, hit.matchedTerms, unknownWeights).coverage),
+    );
+    // When the keyword leg matched little of the question, its ranking says little: the dense
+    // leg's counts for more.
+    const { coverage: weakBelow, denseWeight: weakDense } = this.options.weakKeyword;
+    const denseWeight = bestCoverage < weakBelow ? weakDense : this.options.weights.dense;
     const fused = reciprocalRankFusion(
       [
         { weight: this.options.weights.keyword, ids: keywordHits.map((h) => h.id) },
-        { weight: this.options.weights.dense, ids: denseHits.map((h) => h.id) },
+        { weight: denseWeight, ids: denseHits.map((h) => h.id) },
       ],
       this.options.rrfK,
     );
