@@ -12,7 +12,16 @@ import cues from "./answer-cues.json" with { type: "json" };
 import type { QuestionKind } from "./question-kind.js";
 
 /** What a question's answer must contain to count as one: the article may touch the topic without it. */
-export type AnswerNeed = "person" | "body-or-person" | "figure" | "date" | "place" | "age" | "money";
+export type AnswerNeed =
+  | "person"
+  | "body-or-person"
+  | "full-name"
+  | "figure"
+  | "date"
+  | "place"
+  | "age"
+  | "money"
+  | "address";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {
@@ -38,6 +47,8 @@ function matcher(entries: readonly string[]): { word: Matcher; phrases: readonly
 const AGE = matcher(cues.age);
 const MONEY = matcher(cues.money);
 const MONEY_VALUE = matcher(cues.moneyValue);
+const ADDRESS = matcher(cues.address);
+const FULL_NAME = matcher(cues.fullName);
 const ROLE = matcher(cues.role);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
@@ -69,6 +80,8 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   const roles = words.filter((_, i) => (forms[i] ?? []).some(ROLE.word));
   const none = { roles: [], counted: [] };
   if (has(AGE)) return { need: "age", ...none };
+  if (has(ADDRESS)) return { need: "address", ...none };
+  if (has(FULL_NAME)) return { need: "full-name", ...none };
   if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))
     return { need: "money", ...none };
   switch (kind) {

@@ -13,7 +13,7 @@ export type QuestionKind = "who" | "count" | "when" | "where" | "summary" | "oth
 /** Question words per kind, in kk, ru and en (normalised: lower case, ё → е). */
 const CUES: readonly [QuestionKind, RegExp][] = [
   ["who", /^(?:кім|кімдер|кімді|кімдерді|кімге|кімнің|кто|кого|кому|кем|who|whom|whose)$/],
-  ["count", /^(?:қанша|неше|нешеу|нешінші|сколько|скольким|many|much)$/],
+  ["count", /^(?:қанша|неше|нешеу|нешінші|сколько|скольким|many|much|population|население|населения)$/],
   ["when", /^(?:қашан|когда|when)$/],
   ["where", /^(?:қайда|қай жерде|где|куда|where)$/],
 ];

@@ -1,6 +1,6 @@
 import type { NeedOf } from "./answer-need.js";
 import { peopleIn } from "./names.js";
-import { AGE, DATE_WORD, FIGURE, MONEY, PLACE, sentencesOf } from "./text-patterns.js";
+import { ADDRESS, AGE, DATE_WORD, FIGURE, MONEY, PLACE, sentencesOf } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
 /** Words a figure may stand from the thing it counts ("60 мың отбасы": two). */
@@ -33,7 +33,14 @@ export function isStated(
   // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
   // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. Other kinds
   // are pinned by what they ask for (a role, the thing counted) or rarer in a text than dates.
-  const wanted = need.need === "date" ? Math.min(2, knownConcepts) : 1;
+  // A person asked for by role must stand in a sentence with all the question's words (up to
+  // three): "the minister *of information*" is not the education minister of the same list.
+  const wanted =
+    need.need === "date"
+      ? Math.min(2, knownConcepts)
+      : need.need === "person"
+        ? Math.min(3, knownConcepts)
+        : 1;
   return passages.some((passage) =>
     sentencesOf(passage.text).some((sentence) => {
       const end = sentence.start + sentence.text.length;
@@ -56,6 +63,11 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
       return peopleIn(sentence).length > 0 && need.roles.every((role) => find(sentence, role).length > 0);
     case "body-or-person":
       return true;
+    case "full-name":
+      // A first name and a surname, not an initial ("Б.Эшмент" gives no first name).
+      return peopleIn(sentence).some((person) => !/^\p{Lu}\./u.test(sentence.slice(...person.name)));
+    case "address":
+      return ADDRESS.test(sentence);
     case "date":
       return test(DATE_WORD) || /(?<!\d)(?:1[89]|20)\d\d(?!\d)/.test(sentence);
     case "place":

@@ -26,6 +26,10 @@ export const AGE = /(?<!\p{L})\d{1,3}(?:-\p{L}+)?\s*(?:жас\p{L}*|жыл\p{L}*
 export const MONEY =
   /(?:\d[\d\s.,]*\s*(?:млн|млрд|мың|миллион\p{L}*|миллиард\p{L}*|тыс\.?|million|billion|thousand)?\s*(?:теңге|тенге|тг|₸|доллар\p{L}*|евро|рубл\p{L}*|сом\p{L}*|dollars?|tenge|euros?)|[$€₸]\s?\d)/giu;
 
+/** A web or e-mail address or a phone number: what "what is the address" asks for. */
+export const ADDRESS =
+  /(?:https?:\/\/|www\.)\S+|[\w.-]+\.(?:kz|ru|com|org|net|gov)\b|[\w.-]+@[\w.-]+|\+?\d[\d ()-]{7,}\d/iu;
+
 /** Lines of a passage, each cut at sentence ends, with their offsets. */
 export function sentencesOf(text: string): { text: string; start: number }[] {
   const sentences: { text: string; start: number }[] = [];

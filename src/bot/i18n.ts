@@ -102,6 +102,8 @@ function kazakh(examples: readonly string[]): Messages {
       const said: Record<AnswerNeed, string> = {
         person: words.length > 0 ? `${what} кім екені` : "бұл кім екені",
         "body-or-person": "мұны кім істейтіні",
+        "full-name": "толық аты-жөні",
+        address: "мекенжайы",
         figure: words.length > 0 ? `${what} саны` : "бұл туралы сан",
         date: "мұның қашан болғаны",
         place: "мұның қай жерде екені",
@@ -157,6 +159,8 @@ function russian(examples: readonly string[]): Messages {
       const said: Record<AnswerNeed, string> = {
         person: words.length > 0 ? `кто ${what}` : "о ком речь",
         "body-or-person": "кто это делает",
+        "full-name": "полное имя",
+        address: "адрес",
         figure: words.length > 0 ? `сколько ${what}` : "сколько именно",
         date: "когда это было",
         place: "где это",
@@ -210,6 +214,8 @@ function english(examples: readonly string[]): Messages {
       const said: Record<AnswerNeed, string> = {
         person: words.length > 0 ? `who the ${what} is` : "who it is",
         "body-or-person": "who does it",
+        "full-name": "the full name",
+        address: "the address",
         figure: words.length > 0 ? `how many ${what}` : "the number",
         date: "when",
         place: "where",

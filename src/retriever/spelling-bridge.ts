@@ -4,8 +4,8 @@ import { editDistance, foldKazakh } from "../text/index.js";
 const MIN_FOLDED = 4;
 /** Shortest corpus term a reader's term may extend with an ending the stemmer missed. */
 const MIN_STEM = 5;
-/** Most letters of such an ending ("назарбаевтын" = "назарбаев" + "тын"). */
-const MAX_ENDING = 4;
+/** Most letters of such an ending ("назарбаевтын" = "назарбаев" + "тын", "роликтерди" = "ролик" + "терди"). */
+const MAX_ENDING = 6;
 
 /**
  * How many slips a term may carry and still be taken for a corpus term: none below six letters
