@@ -3,67 +3,59 @@ import type { ArticleQuestion } from "./article.js";
 import { openFreshEngine } from "./fresh-engine.js";
 import { pct, table } from "./metrics.js";
 
-/**
- * Floors the table tries: evenly spaced from the questions' lowest best similarity to their
- * highest, so the table fits any model's scale (e5 crowds into 0.7–1.0, others spread wider).
- */
-function floorsFor(similarities: readonly number[], steps = 14): number[] {
-  const low = Math.min(...similarities);
-  const high = Math.max(...similarities);
-  const floors = Array.from({ length: steps }, (_, i) =>
+/** Margins the table tries: evenly spaced over the questions' own range, so it fits any model. */
+function marginsFor(values: readonly number[], steps = 12): number[] {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const margins = Array.from({ length: steps }, (_, i) =>
     Number((low + ((high - low) * i) / (steps - 1)).toFixed(3)),
   );
-  return [...new Set(floors)];
+  return [...new Set(margins)];
 }
 
 /**
- * How the dense leg's abstention floor (`minDenseSimilarity`) trades declined out-of-scope
- * questions against wrongly declined in-scope ones, for a real model where one can be loaded.
- * Each question is answered once with the dense leg unable to overrule abstention; a floor then
- * overrules exactly the "not covered" abstentions whose best dense similarity reaches it. The
- * suggested floor is the lowest that declines as many out-of-scope questions as the keyword leg
- * alone, less one: as much help for paraphrases as costs no more than one wrong quote.
+ * How the dense leg's off-topic margin (`offTopicMargin`: best passage similarity minus the
+ * nearest everyday off-topic question's) trades declined out-of-scope questions — near misses and
+ * unrelated ones apart — against wrongly declined in-scope ones. Each question is answered once
+ * with the dense leg unable to vouch (margin never met); a margin then rescues exactly the "not
+ * covered" declines whose margin reaches it. The answer gate ("the article does not say") acts
+ * after this, so near misses it catches stay declined at every margin.
  */
 export async function denseCalibration(
   embedder: Embedder,
   questions: readonly ArticleQuestion[],
 ): Promise<string> {
-  const engine = await openFreshEngine("corpus", { embedder, retriever: { minDenseSimilarity: 2 } });
+  const engine = await openFreshEngine("corpus", {
+    embedder,
+    retriever: { offTopicMargin: null, minDenseSimilarity: 2 },
+  });
   const texts = questions.map((q) => q.q);
   const [answers, retrievals] = await Promise.all([engine.answerMany(texts), engine.retrieveMany(texts, 10)]);
   const cases = questions.map((question, i) => ({
-    outOfScope: question.expect === null,
+    scope: question.expect === null ? (question.scope ?? "out-of-scope") : "in",
     declined: answers[i]?.abstained ?? true,
-    overrulable: answers[i]?.reason === "not-covered",
-    similarity: Math.max(0, ...(retrievals[i]?.passages ?? []).map((p) => p.legs.dense?.similarity ?? 0)),
+    rescuable: answers[i]?.reason === "not-covered",
+    margin: retrievals[i]?.denseMargin ?? Number.NEGATIVE_INFINITY,
   }));
-  const outOfScope = cases.filter((c) => c.outOfScope);
-  const inScope = cases.filter((c) => !c.outOfScope);
-  const declinedAt = (floor: number, group: typeof cases) =>
-    group.filter((c) => c.declined && !(c.overrulable && c.similarity >= floor)).length /
-    Math.max(1, group.length);
-  const baseline = declinedAt(Number.POSITIVE_INFINITY, outOfScope);
-  const floors = floorsFor(cases.map((c) => c.similarity));
-  const suggested = floors.find(
-    (floor) => declinedAt(floor, outOfScope) >= baseline - 1 / outOfScope.length - 1e-9,
-  );
-  const rows = [...floors, Number.POSITIVE_INFINITY].map((floor) => [
-    Number.isFinite(floor) ? floor.toFixed(3) : "never",
-    pct(declinedAt(floor, outOfScope)),
-    pct(declinedAt(floor, inScope)),
-    floor === suggested ? "← suggested" : "",
-  ]);
-  const spread = (group: typeof cases) => {
-    const sorted = group.map((c) => c.similarity).sort((a, b) => a - b);
-    const at = (q: number) =>
-      (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(3);
-    return `p10 ${at(0.1)} · p50 ${at(0.5)} · p90 ${at(0.9)}`;
+  const groups = [...new Set(cases.map((c) => c.scope))].sort();
+  const declinedAt = (margin: number, scope: string) => {
+    const group = cases.filter((c) => c.scope === scope);
+    return (
+      group.filter((c) => c.declined && !(c.rescuable && c.margin >= margin)).length /
+      Math.max(1, group.length)
+    );
   };
+  const finite = cases.map((c) => c.margin).filter(Number.isFinite);
+  const rows = [...marginsFor(finite), Number.POSITIVE_INFINITY].map((margin) => [
+    Number.isFinite(margin) ? margin.toFixed(3) : "never",
+    ...groups.map((scope) => pct(declinedAt(margin, scope))),
+    margin === embedder.offTopicMargin ? "← the model's" : "",
+  ]);
   return [
-    `## Dense abstention floor (${embedder.modelId}; now ${embedder.supportSimilarity ?? "default"}, set MIN_DENSE_SIMILARITY)`,
-    `best dense similarity — in scope: ${spread(inScope)}; out of scope: ${spread(outOfScope)}`,
+    `## Dense off-topic margin (${embedder.modelId}; the model's profile says ${embedder.offTopicMargin ?? "never"}; a retriever option)`,
+    "declined, per kind of question, when the dense leg vouches for questions at least this much nearer the article than an everyday off-topic question:",
     "",
-    table(["floor", "out-of-scope declined", "in-scope declined", ""], rows),
+    table(["margin", ...groups.map((g) => (g === "in" ? "in scope (wrongly)" : g)), ""], rows),
     "",
   ].join("\n");
 }
