@@ -96,6 +96,7 @@ describe("dense-only evidence", () => {
         backend: "stub",
         index: { dimensions: 2, search: () => [{ id: 0, similarity }] },
         offTopic: [],
+        sentences: { vectors: [], ofPassage: [] },
       },
     }) as unknown as Indexes;
   const embedder = (supportSimilarity?: number): Embedder => ({

@@ -1,6 +1,7 @@
+import { sentencesOf } from "../passages/index.js";
 import { type NamedPerson, peopleIn } from "./names.js";
 import type { QuestionKind } from "./question-kind.js";
-import { DATE_WORD, FIGURE, PLACE, sentencesOf } from "./text-patterns.js";
+import { DATE_WORD, FIGURE, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
 /**

@@ -1,6 +1,7 @@
+import { sentencesOf } from "../passages/index.js";
 import type { NeedOf } from "./answer-need.js";
 import { peopleIn } from "./names.js";
-import { ADDRESS, AGE, DATE_WORD, FIGURE, MONEY, PLACE, sentencesOf } from "./text-patterns.js";
+import { ADDRESS, AGE, DATE_WORD, FIGURE, MONEY, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
 /** Words a figure may stand from the thing it counts ("60 мың отбасы": two). */

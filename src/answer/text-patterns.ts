@@ -29,18 +29,3 @@ export const MONEY =
 /** A web or e-mail address or a phone number: what "what is the address" asks for. */
 export const ADDRESS =
   /(?:https?:\/\/|www\.)\S+|[\w.-]+\.(?:kz|ru|com|org|net|gov)\b|[\w.-]+@[\w.-]+|\+?\d[\d ()-]{7,}\d/iu;
-
-/** Lines of a passage, each cut at sentence ends, with their offsets. */
-export function sentencesOf(text: string): { text: string; start: number }[] {
-  const sentences: { text: string; start: number }[] = [];
-  for (const match of text.matchAll(/[^\n]+/g)) {
-    // A sentence ends at . ! ? before a capital, a quote or a digit — not inside "Н.Назарбаев".
-    for (const part of (match[0] ?? "").matchAll(/.+?(?:[.!?…]+(?=\s+[«"\p{Lu}\d])|$)/gu)) {
-      const raw = part[0];
-      const trimmed = raw.trim();
-      if (trimmed.length < 8) continue;
-      sentences.push({ text: trimmed, start: (match.index ?? 0) + (part.index ?? 0) + raw.indexOf(trimmed) });
-    }
-  }
-  return sentences;
-}

@@ -7,6 +7,7 @@ import {
 } from "../passages/index.js";
 import type { Embedder } from "./dense/embedder.js";
 import { OFF_TOPIC_HASH, OFF_TOPIC_QUESTIONS } from "./dense/off-topic.js";
+import { passageSentences, sentenceVectors } from "./dense/sentence-vectors.js";
 import { VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
@@ -68,17 +69,23 @@ export async function buildDenseLeg(
   embedder: Embedder,
   options: Pick<BuildOptions, "progress" | "vectors"> = {},
 ): Promise<DenseLeg> {
-  options.progress?.start(`embedding ${passages.length} passages with ${embedder.modelId}`, passages.length);
+  const sentences = passageSentences(passages);
+  const texts = [...passages.map((p) => p.text), ...sentences.flat()];
+  options.progress?.start(
+    `embedding ${passages.length} passages and their ${texts.length - passages.length} sentences with ${embedder.modelId}`,
+    texts.length,
+  );
   try {
-    const vectors = await embedder.embedPassages(
-      passages.map((p) => p.text),
-      (done) => options.progress?.update(done),
-    );
+    const vectors = await embedder.embedPassages(texts, (done) => options.progress?.update(done));
     return {
-      index: VectorIndex.build(vectors, embedder.dimensions, options.vectors),
+      index: VectorIndex.build(vectors.slice(0, passages.length), embedder.dimensions, options.vectors),
       model: embedder.modelId,
       backend: embedder.backend,
       offTopic: await embedder.embedQueries(OFF_TOPIC_QUESTIONS),
+      sentences: sentenceVectors(
+        vectors.slice(passages.length),
+        sentences.map((s) => s.length),
+      ),
     };
   } finally {
     options.progress?.stop();

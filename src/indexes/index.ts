@@ -23,6 +23,7 @@ export {
 } from "./dense/http-embedder.js";
 export { type ModelProfile, profileOf } from "./dense/model-profile.js";
 export { openEmbedder } from "./dense/open-embedder.js";
+export { passageScore, type SentenceVectors } from "./dense/sentence-vectors.js";
 export { exactSearch, type VectorHit, VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 export { sameVectorSpace } from "./dense/vector-space.js";
 export { IndexError } from "./errors.js";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** Bumped when the saved layout changes; older folders are then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /**
  * Written beside the index files. It says what the index was built from, so a changed corpus,

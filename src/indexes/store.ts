@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Passage } from "../passages/index.js";
+import { sentenceVectors } from "./dense/sentence-vectors.js";
 import { VectorIndex } from "./dense/vector-index.js";
 import { IndexError } from "./errors.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
@@ -12,6 +13,8 @@ const PASSAGES = "passages.json";
 const KEYWORD = "keyword.json";
 const DENSE = "dense.hnsw";
 const OFF_TOPIC = "off-topic.f32";
+const SENTENCES = "sentences.f32";
+const SENTENCE_COUNTS = "sentences.json";
 
 /**
  * Writes the indexes into `dir`. Each file is written beside its final name and renamed into
@@ -40,6 +43,8 @@ export function saveIndexes(
     renameSync(temp, join(dir, DENSE));
     files[DENSE] = checksumOf(bytes);
     write(OFF_TOPIC, packVectors(indexes.dense.offTopic));
+    write(SENTENCES, packVectors(indexes.dense.sentences.vectors));
+    write(SENTENCE_COUNTS, JSON.stringify(indexes.dense.sentences.ofPassage.map(([, count]) => count)));
   }
   const full: IndexManifest = { ...manifest, files };
   write(MANIFEST, `${JSON.stringify(full, null, 2)}\n`);
@@ -90,13 +95,18 @@ export function loadIndexes(
   );
   const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
   let dense: Indexes["dense"] = null;
-  if (manifest.dense && manifest.files[DENSE] && manifest.files[OFF_TOPIC]) {
+  const denseFiles = [DENSE, OFF_TOPIC, SENTENCES, SENTENCE_COUNTS];
+  if (manifest.dense && denseFiles.every((name) => manifest.files[name])) {
     verified(DENSE);
     dense = {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
       model: manifest.dense.model,
       backend: manifest.dense.backend,
       offTopic: unpackVectors(verified(OFF_TOPIC), manifest.dense.dimensions),
+      sentences: sentenceVectors(
+        unpackVectors(verified(SENTENCES), manifest.dense.dimensions),
+        parseJson<number[]>(dir, SENTENCE_COUNTS, verified(SENTENCE_COUNTS).toString("utf8")),
+      ),
     };
   }
   return { manifest, documents: stored.documents, passages: stored.passages, keyword, dense };

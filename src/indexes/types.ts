@@ -1,4 +1,5 @@
 import type { Passage } from "../passages/index.js";
+import type { SentenceVectors } from "./dense/sentence-vectors.js";
 import type { VectorIndex } from "./dense/vector-index.js";
 import type { KeywordIndex } from "./keyword/keyword-index.js";
 import type { IndexManifest } from "./manifest.js";
@@ -19,6 +20,8 @@ export interface DenseLeg {
   readonly backend: string;
   /** Vectors of everyday off-topic questions, by the same model (see dense/off-topic.ts). */
   readonly offTopic: readonly Float32Array[];
+  /** The passages' sentences, embedded one by one (see dense/sentence-vectors.ts). */
+  readonly sentences: SentenceVectors;
 }
 
 /** Everything the retriever searches, built together and saved together. */

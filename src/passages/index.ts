@@ -9,5 +9,6 @@ export {
   type OrdinalReference,
   ordinalOf,
 } from "./ordinals.js";
+export { sentencesOf } from "./sentences.js";
 export { asksForSummary } from "./summary-reference.js";
 export type { Passage } from "./types.js";

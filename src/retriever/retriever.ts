@@ -1,5 +1,13 @@
 import type { Glossary } from "../corpus/index.js";
-import { type Embedder, type Indexes, type KeywordHit, sameVectorSpace } from "../indexes/index.js";
+import {
+  type DenseLeg,
+  type Embedder,
+  type Indexes,
+  type KeywordHit,
+  passageScore,
+  sameVectorSpace,
+  type VectorHit,
+} from "../indexes/index.js";
 import { asksForAuthor, asksForSummary, findOrdinalReference, type Passage } from "../passages/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
@@ -162,7 +170,7 @@ export class Retriever {
     const queryTerms = this.bridge(this.indexes.keyword.queryConcepts(question));
     const unknownWeights = this.indexes.keyword.queryWeights(question);
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
-    const denseHits = vector && this.dense ? this.dense.index.search(vector, depth) : [];
+    const denseHits = vector && this.dense ? this.denseSearch(vector, depth) : [];
     const denseMargin =
       vector && this.dense ? offTopicMargin(vector, denseHits[0]?.similarity, this.dense.offTopic) : null;
 
@@ -266,6 +274,18 @@ export class Retriever {
   /** A question's concepts with the corpus's own words for them: glossary, then Kazakh spelling. */
   private bridge(concepts: readonly (readonly string[])[]): string[][] {
     return this.spelling.expand(this.expansion.expand(concepts));
+  }
+
+  /**
+   * The dense leg's nearest passages, scored by their own vector and their best sentence's (see
+   * `passageScore`), best first. The HNSW graph picks the candidates.
+   */
+  private denseSearch(vector: Float32Array, depth: number): VectorHit[] {
+    const leg = this.dense as DenseLeg;
+    return leg.index
+      .search(vector, depth)
+      .map((hit) => ({ id: hit.id, similarity: passageScore(hit.similarity, hit.id, vector, leg.sentences) }))
+      .sort((a, b) => b.similarity - a.similarity);
   }
 
   /** Passages that hold their document's byline, in corpus order. */
