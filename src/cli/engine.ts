@@ -6,6 +6,7 @@ import {
   type Settings,
   settingsSchema,
 } from "../config/index.js";
+import { staleBuildWarning } from "./build-freshness.js";
 import { downloadBar, progressBar } from "./progress-bar.js";
 
 /** Overrides of settings from command-line flags. */
@@ -25,6 +26,8 @@ export async function openEngineFromEnvironment(
   loadDotEnv();
   const settings = parseSettings(settingsSchema, process.env);
   const log = (message: string) => process.stderr.write(`${message}\n`);
+  const stale = staleBuildWarning();
+  if (stale) log(`WARNING: ${stale}`);
   const options = engineOptionsFrom(settings, log);
   const engine = await AnswerEngine.open({
     ...options,

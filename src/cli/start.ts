@@ -20,6 +20,7 @@ import {
   Redactor,
 } from "../bot/index.js";
 import { engineOptionsFrom, loadDotEnv } from "../config/index.js";
+import { staleBuildWarning } from "./build-freshness.js";
 import { downloadBar, progressBar } from "./progress-bar.js";
 import { isOperatorError } from "./run.js";
 
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     fail(error, redactor);
   }
   const logger = createLogger({ level: settings.LOG_LEVEL, redactor });
+  const stale = staleBuildWarning();
+  if (stale) logger.warn(stale);
   const shutdown = new GracefulShutdown({ graceMs: settings.SHUTDOWN_GRACE_MS, logger, redactor });
   shutdown.install();
   for (const event of ["uncaughtException", "unhandledRejection"] as const) {
