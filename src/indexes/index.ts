@@ -35,5 +35,5 @@ export {
 } from "./keyword/keyword-index.js";
 export { INDEX_FORMAT_VERSION, type IndexManifest, stalenessOf } from "./manifest.js";
 export { type OpenOptions, type OpenResult, openIndexes } from "./open.js";
-export { loadIndexes, readManifest, saveIndexes } from "./store.js";
+export { type LoadOptions, loadIndexes, readManifest, saveIndexes } from "./store.js";
 export type { DenseLeg, DocumentInfo, Indexes } from "./types.js";

@@ -47,7 +47,10 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   if (!reason) {
     try {
       reason = stalenessOf(readManifest(options.indexDir), expected);
-      if (!reason) saved = loadIndexes(options.indexDir, options.analyzer, options.keyword);
+      if (!reason)
+        saved = loadIndexes(options.indexDir, options.analyzer, options.keyword, {
+          dense: (options.embedder ?? null) !== null,
+        });
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       reason = error.reason === "missing" && error.file === "manifest.json" ? "no index yet" : error.message;

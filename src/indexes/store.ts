@@ -59,6 +59,15 @@ export function readManifest(dir: string): IndexManifest {
   return manifest;
 }
 
+/** Options of {@link loadIndexes}. */
+export interface LoadOptions {
+  /**
+   * Load the dense leg when the folder has one. Default true; false leaves it on disk (a run
+   * without the model never needs it, nor the native library that reads it).
+   */
+  dense?: boolean;
+}
+
 /**
  * Loads a saved index folder, verifying every file against the manifest's checksum first (a
  * truncated HNSW file must never reach native code). Throws {@link IndexError} naming the file.
@@ -67,6 +76,7 @@ export function loadIndexes(
   dir: string,
   analyzer: TermAnalyzer,
   keywordOptions: KeywordIndexOptions = {},
+  options: LoadOptions = {},
 ): Indexes {
   const manifest = readManifest(dir);
   const verified = (name: string): Buffer => {
@@ -88,7 +98,7 @@ export function loadIndexes(
   );
   const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
   let dense: Indexes["dense"] = null;
-  if (manifest.dense && manifest.files[DENSE]) {
+  if ((options.dense ?? true) && manifest.dense && manifest.files[DENSE]) {
     verified(DENSE);
     dense = {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
