@@ -5,9 +5,10 @@
  * JSON stdout), and stops signalled to node alone and to npm alone.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { basename } from "node:path";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BotProcess,
@@ -107,6 +108,24 @@ describe("start-up failures", () => {
     const output = failing.stdout() + failing.stderr();
     expect(output).not.toMatch(/\n\s+at /);
     if (token !== "") expect(output).not.toContain(token);
+  });
+
+  it("an INDEX_DIR built from another corpus stops start-up with one line saying whose it is, untouched", async () => {
+    const other = mkdtempSync(join(tmpdir(), "other-corpus-"));
+    writeFileSync(join(other, "other.txt"), "Басқа мақала\nМүлде басқа мәтін, басқа тақырып.\n");
+    const manifest = readFileSync(join(workspace.indexDir, "manifest.json"), "utf8");
+    const failing = spawnBot({
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      CORPUS_DIR: other,
+      INDEX_DIR: workspace.indexDir,
+    });
+    expect((await failing.exited).code).toBe(1);
+    await failing.closed;
+    const lines = botStderrLines(failing.stderr());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^start: .*index holds the index of corpus .*corpus, not of .*other-corpus-/);
+    expect(readFileSync(join(workspace.indexDir, "manifest.json"), "utf8")).toBe(manifest);
   });
 
   it("a token Telegram refuses (401) stops start-up with one line, without echoing it", async () => {

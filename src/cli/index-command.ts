@@ -4,7 +4,11 @@ import { runCommand, UsageError } from "./run.js";
 
 const USAGE = "usage: npm run index -- [--corpus DIR] [--out DIR]";
 
-/** `npm run index`: rebuilds every index from the corpus and reports what it did. */
+/**
+ * `npm run index`: rebuilds every index from the corpus and reports what it did. Exits 1 when the
+ * index could not be saved (the reason is on stderr), so a deploy script does not go on with an
+ * old index believing it new.
+ */
 async function main(): Promise<void> {
   let values: { corpus?: string; out?: string };
   try {
@@ -26,11 +30,12 @@ async function main(): Promise<void> {
       `documents: ${manifest.documents}`,
       `passages:  ${manifest.passages} (${sections} numbered sections)`,
       `legs:      ${engine.legs.join(", ")}${manifest.dense ? ` (model ${manifest.dense.model}, ${manifest.dense.dimensions} dimensions)` : ""}`,
-      `saved to:  ${values.out ?? process.env.INDEX_DIR ?? "index"}${engine.openResult.saveError ? " (FAILED: in memory only)" : ""}`,
+      `saved to:  ${values.out ?? process.env.INDEX_DIR ?? "index"}${engine.openResult.saveError ? " — FAILED, not saved" : ""}`,
       `time:      ${seconds} s`,
       "",
     ].join("\n"),
   );
+  if (engine.openResult.saveError) process.exitCode = 1;
 }
 
 runCommand("index", main);

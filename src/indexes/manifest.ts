@@ -20,6 +20,12 @@ export interface IndexManifest {
   readonly files: Readonly<Record<string, string>>;
   /** The dense leg, when it was built. */
   readonly dense: { readonly backend: string; readonly model: string; readonly dimensions: number } | null;
+  /**
+   * The corpus folder the index was built from, relative to the index folder (moving both
+   * together keeps it right). It says whose index this is, so a command pointed at it with
+   * another corpus refuses instead of overwriting it. Absent in indexes saved before it existed.
+   */
+  readonly corpusDir?: string;
 }
 
 /** What an index must have been built from to be reused. */

@@ -3,8 +3,10 @@ import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
 import { type BuildOptions, buildDenseLeg, buildIndexes } from "./build.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
-import { stalenessOf } from "./manifest.js";
+import { type IndexManifest, stalenessOf } from "./manifest.js";
+import { corpusRecordFor, foreignIndexError, foreignOwner, shown } from "./ownership.js";
 import { loadIndexes, readManifest, saveIndexes } from "./store.js";
+import { removeStaleTemporaries } from "./temp-files.js";
 import type { Indexes } from "./types.js";
 
 /** Options of {@link openIndexes}. */
@@ -32,10 +34,13 @@ export interface OpenResult {
  * Gives the caller current indexes for the corpus with the least work: loads the saved folder
  * when it matches the corpus, analyzer and model; adds only the dense leg when just that is
  * missing; rebuilds everything when the index is missing, stale or corrupt. The corpus is read
- * every time (it is small, and the only way to know the index is current).
+ * every time (it is small, and the only way to know the index is current). An index that belongs
+ * to another corpus (its manifest says so) is never rebuilt unless `force` asks for it: that
+ * throws an {@link IndexError} saying whose it is. Temporaries a killed save left are removed.
  */
 export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   const log = options.log ?? (() => {});
+  removeStaleTemporaries(options.indexDir);
   const documents = await loadCorpus(options.corpusDir);
   const expected = {
     corpusHash: corpusHash(documents),
@@ -43,17 +48,30 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
     analyzerVersion: options.analyzer.version,
   };
   let reason: string | null = options.force ? "rebuild requested" : null;
+  let manifest: IndexManifest | null = null;
+  try {
+    manifest = readManifest(options.indexDir);
+  } catch (error) {
+    if (!(error instanceof IndexError)) throw error;
+    reason ??= error.reason === "missing" ? "no index yet" : error.message;
+  }
+  const owner = manifest && foreignOwner(manifest, options.indexDir, options.corpusDir, expected.corpusHash);
+  if (owner) {
+    if (!options.force) throw foreignIndexError(options.indexDir, options.corpusDir, owner);
+    log(`replacing the index in ${shown(options.indexDir)}, which was built from ${shown(owner)}, as asked`);
+  }
   let saved: Indexes | null = null;
-  if (!reason) {
-    try {
-      reason = stalenessOf(readManifest(options.indexDir), expected);
-      if (!reason)
+  if (manifest && !reason) {
+    reason = stalenessOf(manifest, expected);
+    if (!reason) {
+      try {
         saved = loadIndexes(options.indexDir, options.analyzer, options.keyword, {
           dense: (options.embedder ?? null) !== null,
         });
-    } catch (error) {
-      if (!(error instanceof IndexError)) throw error;
-      reason = error.reason === "missing" && error.file === "manifest.json" ? "no index yet" : error.message;
+      } catch (error) {
+        if (!(error instanceof IndexError)) throw error;
+        reason = error.message;
+      }
     }
   }
   if (saved) {
@@ -63,11 +81,7 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
       return result(saved, documents, "loaded", null, null);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
     log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
-    const dense = await buildDenseLeg(
-      saved.passages,
-      options.embedder as NonNullable<typeof options.embedder>,
-      options,
-    );
+    const dense = await buildDenseLeg(saved.passages, embedder, options);
     const withDense = { ...saved, dense };
     const why = saved.dense
       ? `dense leg was made by ${saved.dense.model} via ${saved.dense.backend} (${saved.dense.index.dimensions} dimensions)`
@@ -89,6 +103,7 @@ function persist(
   try {
     const manifest = saveIndexes(options.indexDir, indexes, {
       ...indexes.manifest,
+      corpusDir: corpusRecordFor(options.indexDir, options.corpusDir),
       dense: indexes.dense
         ? {
             backend: indexes.dense.backend,

@@ -5,6 +5,7 @@ import { VectorIndex } from "./dense/vector-index.js";
 import { IndexError } from "./errors.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
+import { removeStaleTemporaries, temporaryName } from "./temp-files.js";
 import type { DocumentInfo, Indexes } from "./types.js";
 
 const MANIFEST = "manifest.json";
@@ -15,7 +16,8 @@ const DENSE = "dense.hnsw";
 /**
  * Writes the indexes into `dir`. Each file is written beside its final name and renamed into
  * place, and the manifest goes last, so a reader (another replica, a second `ask`) never sees a
- * manifest describing files that are not there yet.
+ * manifest describing files that are not there yet. Temporaries a killed save left are removed
+ * first.
  */
 export function saveIndexes(
   dir: string,
@@ -23,9 +25,10 @@ export function saveIndexes(
   manifest: Omit<IndexManifest, "files">,
 ): IndexManifest {
   mkdirSync(dir, { recursive: true });
+  removeStaleTemporaries(dir);
   const files: Record<string, string> = {};
   const write = (name: string, bytes: string | Uint8Array) => {
-    const temp = join(dir, `.${name}.${process.pid}.tmp`);
+    const temp = join(dir, temporaryName(name));
     writeFileSync(temp, bytes);
     renameSync(temp, join(dir, name));
     files[name] = checksumOf(bytes);
@@ -33,7 +36,7 @@ export function saveIndexes(
   write(PASSAGES, JSON.stringify({ documents: indexes.documents, passages: indexes.passages }));
   write(KEYWORD, indexes.keyword.toJSON());
   if (indexes.dense) {
-    const temp = join(dir, `.${DENSE}.${process.pid}.tmp`);
+    const temp = join(dir, temporaryName(DENSE));
     indexes.dense.index.save(temp);
     const bytes = readFileSync(temp);
     renameSync(temp, join(dir, DENSE));
@@ -82,12 +85,7 @@ export function loadIndexes(
   const verified = (name: string): Buffer => {
     const bytes = readOrThrow(dir, name);
     if (checksumOf(bytes) !== manifest.files[name]) {
-      throw new IndexError(
-        `${join(dir, name)} is corrupt (checksum mismatch); delete ${dir} and index again`,
-        dir,
-        "corrupt",
-        name,
-      );
+      throw new IndexError(`${join(dir, name)} is corrupt (checksum mismatch)`, dir, "corrupt", name);
     }
     return bytes;
   };
@@ -121,11 +119,6 @@ function parseJson<T>(dir: string, name: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new IndexError(
-      `${join(dir, name)} is corrupt (not valid JSON); delete ${dir} and index again`,
-      dir,
-      "corrupt",
-      name,
-    );
+    throw new IndexError(`${join(dir, name)} is corrupt (not valid JSON)`, dir, "corrupt", name);
   }
 }
