@@ -36,6 +36,10 @@ export interface CreateBotOptions {
   requestTimeoutSeconds?: number;
   /** Skips `getMe` at start (tests that know the bot already). */
   botInfo?: UserFromGetMe;
+  /** Telegram user ids that /source tells about skipped corpus files. Default none. */
+  admins?: readonly number[];
+  /** Corpus files the engine left out (its `openResult.skipped`). Default none. */
+  skippedFiles?: BotServices["skippedFiles"];
 }
 
 /** A bot ready to be polled or served by webhook, with what shutdown needs to finish cleanly. */
@@ -71,6 +75,8 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
     redactor,
     maxQuestionChars: options.maxQuestionChars ?? 1000,
     inlineCacheSeconds: options.inlineCacheSeconds ?? 10,
+    admins: new Set(options.admins ?? []),
+    skippedFiles: options.skippedFiles ?? [],
   };
   const inFlight = new InFlight();
   // The log (and in-flight count) comes first, so an update waiting behind its chat's earlier

@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     maxQuestionChars: settings.MAX_QUESTION_CHARS,
     inlineCacheSeconds: settings.INLINE_CACHE_S,
     requestTimeoutSeconds: settings.POLL_TIMEOUT_S + 15,
+    admins: settings.ADMIN_USER_IDS,
+    skippedFiles: engine.openResult.skipped,
   });
   const launch: LaunchOptions = {
     logger,

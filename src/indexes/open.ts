@@ -1,4 +1,4 @@
-import { type CorpusDocument, corpusHash, loadCorpus } from "../corpus/index.js";
+import { type CorpusDocument, corpusHash, readCorpus, type SkippedFile } from "../corpus/index.js";
 import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
 import { type BuildOptions, buildDenseLeg, buildIndexes } from "./build.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
@@ -28,6 +28,8 @@ export interface OpenResult {
   readonly reason: string | null;
   /** Set when the index could not be saved (a read-only folder): it then lives in memory only. */
   readonly saveError: string | null;
+  /** Corpus files that could not be documents (empty, not UTF-8, unreadable): left out, reported. */
+  readonly skipped: readonly SkippedFile[];
 }
 
 /**
@@ -41,7 +43,8 @@ export interface OpenResult {
 export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   const log = options.log ?? (() => {});
   removeStaleTemporaries(options.indexDir);
-  const documents = await loadCorpus(options.corpusDir);
+  const { documents, skipped } = await readCorpus(options.corpusDir);
+  for (const file of skipped) log(`WARNING: skipped ${file.message}; answering from the other documents`);
   const expected = {
     corpusHash: corpusHash(documents),
     passageFormatVersion: PASSAGE_FORMAT_VERSION,
@@ -76,9 +79,10 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   }
   if (saved) {
     const embedder = options.embedder ?? null;
-    if (embedder === null) return result({ ...saved, dense: null }, documents, "loaded", null, null);
+    if (embedder === null)
+      return result({ ...saved, dense: null }, { documents, skipped }, "loaded", null, null);
     if (saved.dense && sameVectorSpace(saved.dense, embedder))
-      return result(saved, documents, "loaded", null, null);
+      return result(saved, { documents, skipped }, "loaded", null, null);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
     log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
     const dense = await buildDenseLeg(saved.passages, embedder, options);
@@ -86,17 +90,23 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
     const why = saved.dense
       ? `dense leg was made by ${saved.dense.model} via ${saved.dense.backend} (${saved.dense.index.dimensions} dimensions)`
       : `dense leg for ${wanted} missing`;
-    return persist(options, withDense, documents, "added-dense", why);
+    return persist(options, withDense, { documents, skipped }, "added-dense", why);
   }
   log(`building the index: ${reason}`);
   const built = await buildIndexes(documents, options);
-  return persist(options, built, documents, "built", reason);
+  return persist(options, built, { documents, skipped }, "built", reason);
+}
+
+/** The corpus as read: its documents and the files skipped. */
+interface Read {
+  readonly documents: readonly CorpusDocument[];
+  readonly skipped: readonly SkippedFile[];
 }
 
 function persist(
   options: OpenOptions,
   indexes: Indexes,
-  documents: readonly CorpusDocument[],
+  corpus: Read,
   action: OpenResult["action"],
   reason: string | null,
 ): OpenResult {
@@ -112,20 +122,20 @@ function persist(
           }
         : null,
     });
-    return result({ ...indexes, manifest }, documents, action, reason, null);
+    return result({ ...indexes, manifest }, corpus, action, reason, null);
   } catch (error) {
     const message = `could not save the index to ${options.indexDir} (${(error as Error).message}); using it from memory`;
     options.log?.(message);
-    return result(indexes, documents, action, reason, message);
+    return result(indexes, corpus, action, reason, message);
   }
 }
 
 function result(
   indexes: Indexes,
-  documents: readonly CorpusDocument[],
+  corpus: Read,
   action: OpenResult["action"],
   reason: string | null,
   saveError: string | null,
 ): OpenResult {
-  return { indexes, documents, action, reason, saveError };
+  return { indexes, ...corpus, action, reason, saveError };
 }

@@ -28,6 +28,7 @@ const BOT_VARIABLES = [
   "INLINE_CACHE_S",
   "MIN_KEYWORD_COVERAGE",
   "MIN_DENSE_SIMILARITY",
+  "ADMIN_USER_IDS",
 ];
 
 /** A temporary folder with a copy of `corpus/` and an empty index folder. */
