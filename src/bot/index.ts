@@ -15,10 +15,11 @@ export {
   sectionHtml,
 } from "./format.js";
 export { addressedToBot, type BotIdentity, isGroup, questionText } from "./group.js";
+export { Health, type HealthReport, type ModelState, type Phase } from "./health.js";
 export { escapeHtml, visibleLength, visibleText } from "./html.js";
 export { chooseLanguage, LANGUAGES, languageFromCode, type Messages, messagesFor } from "./i18n.js";
 export { InFlight } from "./in-flight.js";
-export { BotStartError, initBot, type LaunchOptions, launchPolling, launchWebhook } from "./launch.js";
+export { BotStartError, initBot, type LaunchOptions, launchPolling } from "./launch.js";
 export { createLogger, type LoggerOptions, type LogLevel } from "./logger.js";
 export { ALLOWED_UPDATES, type PollingOptions, startPolling } from "./polling.js";
 export { describeError, REDACTED, Redactor } from "./redact.js";
@@ -32,4 +33,11 @@ export {
 } from "./settings.js";
 export { GracefulShutdown, type ShutdownOptions, type Stopper } from "./shutdown.js";
 export { type SplitOptions, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "./split.js";
-export { createWebhookServer, type WebhookServerOptions } from "./webhook.js";
+export {
+  createWebhookServer,
+  DEFAULT_MAX_BODY_BYTES,
+  type WebhookServer,
+  type WebhookServerOptions,
+} from "./webhook.js";
+export { launchWebhook, startWebhookEndpoint, type WebhookEndpointOptions } from "./webhook-launch.js";
+export { deriveWebhookSecret, SECRET_HEADER, secretMatches } from "./webhook-secret.js";

@@ -2,12 +2,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
 import type { CreatedBot } from "./create-bot.js";
-import { ALLOWED_UPDATES, startPolling } from "./polling.js";
+import { startPolling } from "./polling.js";
 import { describeError, type Redactor } from "./redact.js";
 import { registerCommands } from "./register-commands.js";
 import type { BotEngine } from "./services.js";
 import type { GracefulShutdown } from "./shutdown.js";
-import { closeServer, createWebhookServer, listen } from "./webhook.js";
 
 /**
  * Start-up failed in a way only the operator can fix (Telegram refused the token, the API root is
@@ -27,8 +26,8 @@ export interface LaunchOptions {
   pollTimeoutSeconds: number;
   /** Milliseconds between `getMe` attempts while Telegram cannot be reached. */
   initRetryMs?: number;
-  /** Set for webhook mode. */
-  webhook?: { url: string; secret?: string; port: number; host: string };
+  /** Set for webhook mode: where Telegram posts, and the secret it must send back. */
+  webhook?: { url: string; secret: string };
 }
 
 /**
@@ -68,7 +67,11 @@ function refusal(error: GrammyError): string {
 }
 
 /** Best-effort API calls at start (command menu, webhook registration): logged, never fatal. */
-async function bestEffort(what: string, task: () => Promise<unknown>, options: LaunchOptions): Promise<void> {
+export async function bestEffort(
+  what: string,
+  task: () => Promise<unknown>,
+  options: LaunchOptions,
+): Promise<void> {
   try {
     await task();
   } catch (error) {
@@ -121,48 +124,4 @@ export async function launchPolling(
     },
   );
   return { crashed };
-}
-
-/**
- * Webhook mode: an HTTP server on `host:port` serving the webhook path and `/healthz`, then
- * `setWebhook` with the secret (best effort: an operator may register the URL by other means, and
- * replicas all register the same URL anyway). On stop the server stops accepting and replies in
- * flight finish.
- */
-export async function launchWebhook(created: CreatedBot, options: LaunchOptions): Promise<void> {
-  const webhook = options.webhook;
-  if (webhook === undefined) throw new Error("launchWebhook needs webhook options");
-  const { bot, inFlight } = created;
-  const server = createWebhookServer(bot, {
-    path: new URL(webhook.url).pathname,
-    ...(webhook.secret ? { secretToken: webhook.secret } : {}),
-    health: () => ({
-      passages: options.engine.indexes.passages.length,
-      legs: options.engine.legs,
-      in_flight: inFlight.size,
-    }),
-    logger: options.logger,
-    redactor: options.redactor,
-  });
-  await listen(server, webhook.port, webhook.host);
-  options.shutdown.setStopper(async (remainingMs) => {
-    const started = Date.now();
-    const closed = closeServer(server);
-    const drained = await inFlight.idle(Math.max(0, remainingMs - 300));
-    // Connections still open after the replies are done are idle keep-alives or stuck clients.
-    if (!drained)
-      options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
-    server.closeAllConnections();
-    await Promise.race([closed, sleep(Math.max(0, remainingMs - (Date.now() - started)))]);
-  });
-  void registerCommands(bot.api, options.logger, options.redactor);
-  await bestEffort(
-    "setWebhook",
-    () =>
-      bot.api.setWebhook(webhook.url, {
-        allowed_updates: ALLOWED_UPDATES,
-        ...(webhook.secret ? { secret_token: webhook.secret } : {}),
-      }),
-    options,
-  );
 }
