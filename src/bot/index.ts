@@ -1,4 +1,6 @@
 /** The Telegram presentation of the answer engine: the bot, its formatting and its process life. */
+
+export { AckWindow } from "./ack-window.js";
 export { directivesMessage, sourceMessage } from "./commands.js";
 export type { BotContext, UpdateOutcome } from "./context.js";
 export { type CreateBotOptions, type CreatedBot, createBot } from "./create-bot.js";
@@ -21,7 +23,13 @@ export { chooseLanguage, LANGUAGES, languageFromCode, type Messages, messagesFor
 export { InFlight } from "./in-flight.js";
 export { BotStartError, initBot, type LaunchOptions, launchPolling } from "./launch.js";
 export { createLogger, type LoggerOptions, type LogLevel } from "./logger.js";
-export { ALLOWED_UPDATES, type PollingOptions, startPolling } from "./polling.js";
+export {
+  ALLOWED_UPDATES,
+  fetchUnconfirmed,
+  type Polling,
+  type PollingOptions,
+  startPolling,
+} from "./polling.js";
 export { describeError, REDACTED, Redactor } from "./redact.js";
 export { registerCommands } from "./register-commands.js";
 export type { BotEngine, BotServices } from "./services.js";

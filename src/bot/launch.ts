@@ -81,9 +81,11 @@ export async function bestEffort(
 
 /**
  * Long polling until stopped. A webhook left set by an earlier deployment would make every poll
- * fail with 409, so it is deleted first (pending updates are kept). On stop: the poll is aborted,
- * replies in flight finish, and the last handled update is confirmed to Telegram so that a restart
- * does not answer it twice. Resolves once polling runs; `crashed` rejects if the runner gives up
+ * fail with 409, so it is deleted first (pending updates are kept). Polls never confirm an update
+ * still being handled (see {@link startPolling}). On stop: fetching stops, replies in flight get
+ * until the deadline to finish, and then exactly the finished ones are confirmed to Telegram — so
+ * a restart does not answer them twice, and does answer the one whose reply had not gone out (a
+ * 429 being waited out). Resolves once polling runs; `crashed` rejects if the runner gives up
  * (token revoked, another instance polling).
  */
 export async function launchPolling(
@@ -93,23 +95,25 @@ export async function launchPolling(
   const { bot, inFlight } = created;
   await bestEffort("deleteWebhook", () => bot.api.deleteWebhook(), options);
   void registerCommands(bot.api, options.logger, options.redactor);
-  const handle = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
+  const { runner, window } = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
   options.shutdown.setStopper(async (remainingMs) => {
     const started = Date.now();
-    await handle.stop();
+    await runner.stop();
     const drained = await inFlight.idle(Math.max(0, remainingMs - (Date.now() - started) - 300));
     if (!drained)
-      options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
-    const last = inFlight.lastUpdateId;
-    if (last !== undefined) {
+      options.logger.warn(
+        { in_flight: inFlight.size, unconfirmed: window.pending },
+        "replies still in flight at the deadline: left unconfirmed, Telegram delivers them again",
+      );
+    if (window.offset > 0) {
       await bestEffort(
-        "confirming the last update",
-        () => bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }),
+        "confirming the handled updates",
+        () => bot.api.getUpdates({ offset: window.offset, limit: 1, timeout: 0 }),
         options,
       );
     }
   });
-  const crashed = (handle.task() ?? Promise.resolve()).then(
+  const crashed = (runner.task() ?? Promise.resolve()).then(
     () => {
       if (!options.shutdown.requested) throw new BotStartError("polling stopped unexpectedly");
     },
