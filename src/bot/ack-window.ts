@@ -51,12 +51,24 @@ export class AckWindow {
     return [...this.unfinished].sort((a, b) => a - b);
   }
 
+  /** Resolves when no fetched update is unfinished, or after `timeoutMs`; tells which happened. */
+  async idle(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.holding) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await this.changed(left);
+    }
+    return true;
+  }
+
   /** Resolves when an update finishes, after `ms`, or when `signal` aborts, whichever is first. */
   changed(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", done);
+        this.waiters = this.waiters.filter((waiter) => waiter !== done);
         resolve();
       };
       const timer = setTimeout(done, ms);

@@ -92,17 +92,18 @@ export async function launchPolling(
   created: CreatedBot,
   options: LaunchOptions,
 ): Promise<{ crashed: Promise<void> }> {
-  const { bot, inFlight } = created;
+  const { bot } = created;
   await bestEffort("deleteWebhook", () => bot.api.deleteWebhook(), options);
   void registerCommands(bot.api, options.logger, options.redactor);
   const { runner, window } = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
   options.shutdown.setStopper(async (remainingMs) => {
     const started = Date.now();
     await runner.stop();
-    const drained = await inFlight.idle(Math.max(0, remainingMs - (Date.now() - started) - 300));
+    // The window, not the in-flight count, says what may be confirmed: wait on it.
+    const drained = await window.idle(Math.max(0, remainingMs - (Date.now() - started) - 300));
     if (!drained)
       options.logger.warn(
-        { in_flight: inFlight.size, unconfirmed: window.pending },
+        { in_flight: window.pending.length, unconfirmed: window.pending },
         "replies still in flight at the deadline: left unconfirmed, Telegram delivers them again",
       );
     if (window.offset > 0) {
