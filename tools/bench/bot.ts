@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FakeBotApi } from "../../tests/support/fake-bot-api.js";
+import { FakeBotApi, type RecordedCall } from "../../tests/support/fake-bot-api.js";
 import { table } from "../eval/metrics.js";
 import { ms, percentile } from "./stats.js";
 
@@ -18,8 +18,10 @@ export interface BotBench {
   /** The same through `npm start`, and the resident memory of its processes (npm and node) then. */
   readonly viaNpm: { readonly ms: number; readonly rssMb: number };
   readonly peakRssMb: number;
-  /** Wall time of the same number of sendMessage calls sent at once straight to the fake: the floor. */
+  /** Wall time of the bot's own answer sendMessage calls, replayed at once straight to the fake: the floor. */
   readonly floorMs: number;
+  /** The bot's API calls from the first question to the last answer, by method. */
+  readonly callsByMethod: Readonly<Record<string, number>>;
 }
 
 const QUESTIONS = [
@@ -77,6 +79,7 @@ export async function benchBot(
   bot = startBot();
   await api.waitForPolling(60_000);
 
+  const callsBefore = api.calls.length;
   const sentAt = new Map<number, { at: number; chatId: number }>();
   for (let u = 0; u < users; u++) {
     for (let q = 0; q < questionsPerUser; q++) {
@@ -103,10 +106,16 @@ export async function benchBot(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const peakRssMb = peakRssOf(bot.pid as number);
+  const callsByMethod: Record<string, number> = {};
+  for (const call of api.calls.slice(callsBefore))
+    callsByMethod[call.method] = (callsByMethod[call.method] ?? 0) + 1;
   await stopBot(bot);
   const floorMs = await sendBurst(
     api,
-    [...sentAt.values()].map((v) => v.chatId),
+    api.sent("sendMessage").filter((call) => {
+      const replyTo = (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
+      return replyTo !== undefined && sentAt.has(replyTo);
+    }),
   );
   await api.close();
   return {
@@ -119,6 +128,7 @@ export async function benchBot(
     viaNpm,
     peakRssMb,
     floorMs,
+    callsByMethod,
   };
 }
 
@@ -171,19 +181,20 @@ function rssOf(pid: number): number {
 }
 
 /**
- * The baseline: the same burst of replies sent at once straight to the local Bot API, no bot
- * involved. On a 2-core machine the fake server and the HTTP stack alone take this long, so the
- * bot's latencies cannot be lower than about this.
+ * The baseline: the very sendMessage calls the bot made for the answers (same chats, texts,
+ * markup, reply targets), sent all at once straight to the local Bot API, no bot involved. On a
+ * 2-core machine the fake server and the HTTP stack alone take this long for them, so the bot's
+ * latencies cannot be much lower.
  */
-async function sendBurst(api: FakeBotApi, chatIds: readonly number[]): Promise<number> {
+async function sendBurst(api: FakeBotApi, calls: readonly RecordedCall[]): Promise<number> {
   const url = `${api.apiRoot}/bot${api.token}/sendMessage`;
   const started = performance.now();
   await Promise.all(
-    chatIds.map((chatId) =>
+    calls.map((call) =>
       fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ chat_id: chatId, text: "<b>baseline</b> reply", parse_mode: "HTML" }),
+        body: JSON.stringify(call.params),
       }).then((response) => response.json()),
     ),
   );
@@ -219,7 +230,19 @@ export function botTable(runs: readonly { label: string; bench: BotBench }[]): s
         (b) => `${ms(percentile(b.latencies, 50))} / ${ms(percentile(b.latencies, 95))}`,
         "",
       ),
-      row(`baseline: ${total} sendMessage at once, no bot`, (b) => `${ms(b.floorMs)} for all`, ""),
+      row(
+        `baseline: the bot's ${total} sendMessage replayed at once, no bot`,
+        (b) => `${ms(b.floorMs)} for all`,
+        "",
+      ),
+      row(
+        "API calls of the bot meanwhile",
+        (b) =>
+          Object.entries(b.callsByMethod)
+            .map(([method, n]) => `${method} ${n}`)
+            .join(", "),
+        "",
+      ),
       row(
         "reply p95 ÷ baseline",
         (b) => `${(percentile(b.latencies, 95) / b.floorMs).toFixed(2)}×`,
