@@ -58,6 +58,7 @@ export class Health {
     this.phase = "stopping";
   }
 
+  /** What the probes answer now. */
   report(): HealthReport {
     const engine = this.engine;
     return {
