@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/model/**/*.test.ts"],
+    // The spawned bot and commands run the compiled build: compile it first.
+    globalSetup: ["tests/support/build-first.ts"],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: "forks",

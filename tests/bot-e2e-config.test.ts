@@ -1,11 +1,14 @@
 /**
  * End to end, with settings other than the defaults: a bot with RETRIEVAL_K=10 and
  * RATE_LIMIT_MAX=3 (long answers split, the rate limit), start-up failures on a missing or
- * malformed token, and a stop signalled to tsx alone, which shows node's own exit code.
+ * malformed token, what `npm start` runs (node on the compiled build, nothing in between, a clean
+ * JSON stdout), and stops signalled to node alone and to npm alone.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BotProcess,
@@ -107,6 +110,24 @@ describe("start-up failures", () => {
     if (token !== "") expect(output).not.toContain(token);
   });
 
+  it("an INDEX_DIR built from another corpus stops start-up with one line saying whose it is, untouched", async () => {
+    const other = mkdtempSync(join(tmpdir(), "other-corpus-"));
+    writeFileSync(join(other, "other.txt"), "Басқа мақала\nМүлде басқа мәтін, басқа тақырып.\n");
+    const manifest = readFileSync(join(workspace.indexDir, "manifest.json"), "utf8");
+    const failing = spawnBot({
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      CORPUS_DIR: other,
+      INDEX_DIR: workspace.indexDir,
+    });
+    expect((await failing.exited).code).toBe(1);
+    await failing.closed;
+    const lines = botStderrLines(failing.stderr());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^start: .*index holds the index of corpus .*corpus, not of .*other-corpus-/);
+    expect(readFileSync(join(workspace.indexDir, "manifest.json"), "utf8")).toBe(manifest);
+  });
+
   it("a token Telegram refuses (401) stops start-up with one line, without echoing it", async () => {
     const refused = `${api.token.split(":")[0]}:AAE${"x".repeat(32)}`;
     const failing = spawnBot({
@@ -156,10 +177,28 @@ describe("Telegram unreachable at start", () => {
   });
 });
 
-describe("stopping through tsx alone", () => {
-  it("SIGTERM to tsx reaches node, which stops cleanly and exits 0", async () => {
+describe("what npm start runs", () => {
+  it("execs node on the compiled build as npm's only child, and stdout holds nothing but JSON log lines", async () => {
+    const children = readFileSync(`/proc/${bot.child.pid}/task/${bot.child.pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/);
+    expect(children).toHaveLength(1);
+    const command = readFileSync(`/proc/${children[0]}/cmdline`, "utf8").split("\0").filter(Boolean);
+    expect(command.slice(1)).toEqual(["dist/cli/start.js"]);
+    expect(basename(command[0] ?? "")).toMatch(/^node/);
+    const lines = bot
+      .stdout()
+      .split("\n")
+      .filter((line) => line !== "");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+  });
+});
+
+describe("stopping node alone", () => {
+  it("SIGTERM to `node dist/cli/start.js` (a process manager's ExecStart) stops it cleanly with exit code 0", async () => {
     const fake = await FakeBotApi.start();
-    const child = spawn(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["src/cli/start.ts"], {
+    const child = spawn(process.execPath, ["dist/cli/start.js"], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
@@ -191,7 +230,7 @@ describe("stopping through tsx alone", () => {
 });
 
 describe("stopping through npm alone", () => {
-  it("SIGTERM to npm's pid only (npm does not pass it on) still stops the bot cleanly, leaving no orphan", async () => {
+  it("SIGTERM to npm's pid only reaches node (npm passes it on to its direct child): clean stop, no orphan", async () => {
     const fake = await FakeBotApi.start();
     const started = spawnBot({
       BOT_TOKEN: fake.token,

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -149,5 +149,68 @@ describe("human output and errors", () => {
     const { stderr, code } = await npm(["ask", "--", "q"], { env: { ...env, EMBEDDINGS: "sometimes" } });
     expect(code).toBe(1);
     expect(stderr).toMatch(/EMBEDDINGS/);
+  });
+});
+
+describe("no command destroys an index it was not asked to rebuild", () => {
+  const snapshot = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString("base64")]),
+    );
+  /** An index of the article in its own folder, and a second corpus that is not the article. */
+  const setUp = async () => {
+    const base = mkdtempSync(join(tmpdir(), "cli-owner-"));
+    const article = join(base, "article");
+    cpSync("corpus", article, { recursive: true });
+    const other = join(base, "other");
+    mkdirSync(other);
+    writeFileSync(join(other, "other.txt"), "Басқа мақала\nМүлде басқа мәтін, басқа тақырып.\n");
+    const index = join(base, "index");
+    const built = await npm(["index", "--", "--corpus", article, "--out", index]);
+    expect(built.code).toBe(0);
+    return { article, other, index, before: snapshot(index) };
+  };
+
+  it("ask --index DIR answers from the corpus DIR was built from, whatever CORPUS_DIR says", async () => {
+    const { other, index, before } = await setUp();
+    const { stdout, stderr, code } = await npm(
+      ["ask", "--", "--index", index, "--json", "Төртінші тапсырма"],
+      {
+        env: { ...env, CORPUS_DIR: other },
+      },
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as JsonAnswer).passages[0]?.text).toContain("Жаңғыру жолы");
+    expect(stderr).toMatch(/answering from .*article, the corpus .*index was built from/);
+    expect(snapshot(index)).toEqual(before);
+  });
+
+  it("ask --index DIR --corpus OTHER stops with one line saying whose index DIR is, and leaves it alone", async () => {
+    const { article, other, index, before } = await setUp();
+    const { stderr, code } = await npm(["ask", "--", "--index", index, "--corpus", other, "x"]);
+    expect(code).toBe(1);
+    const lines = stderr.split("\n").filter((line) => line.trim() && !line.startsWith("npm "));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^ask: ${index} holds the index of corpus ${article}, not of ${other}: `),
+    );
+    expect(snapshot(index)).toEqual(before);
+  });
+
+  it("npm run index -- --corpus OTHER --out DIR replaces it, as asked, and says so", async () => {
+    const { article, other, index } = await setUp();
+    const { stdout, stderr, code } = await npm(["index", "--", "--corpus", other, "--out", index]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/documents: 1/);
+    expect(stderr).toContain(`replacing the index in ${index}, which was built from ${article}, as asked`);
+  });
+
+  it("npm run index exits 1 when it cannot save the index", async () => {
+    const base = mkdtempSync(join(tmpdir(), "cli-unsaved-"));
+    writeFileSync(join(base, "a-file"), "not a folder");
+    const { stdout, stderr, code } = await npm(["index", "--", "--out", join(base, "a-file", "index")]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/could not save the index to .*a-file\/index/);
+    expect(stdout).toMatch(/saved to: +.*a-file\/index — FAILED, not saved/);
   });
 });

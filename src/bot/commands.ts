@@ -51,13 +51,27 @@ export function directivesMessage(
   return { html: `${messages.directivesHeader(sections.length)}\n\n${lines.join("\n")}`, keyboard };
 }
 
-/** The /source text: documents with titles, authors and passage counts, and the search legs. */
-export function sourceMessage(engine: BotEngine, language: Language): string {
+/**
+ * The /source text: documents with titles, authors and passage counts, and the search legs; for
+ * an admin, also the corpus files that were skipped (file names are the operator's business, so
+ * nobody else sees them).
+ */
+export function sourceMessage(
+  engine: BotEngine,
+  language: Language,
+  skipped: BotServices["skippedFiles"] = [],
+): string {
   const messages = messagesFor(language, engine.examples);
   const documents = engine.indexes.documents.map(
     (d) => `• ${messages.sourceDocument(d.title, d.author, d.passages)}`,
   );
-  return `${messages.sourceHeader}\n${documents.join("\n")}\n\n${messages.sourceLegs(engine.legs)}`;
+  const text = `${messages.sourceHeader}\n${documents.join("\n")}\n\n${messages.sourceLegs(engine.legs)}`;
+  return skipped.length > 0 ? `${text}\n\n${messages.sourceSkipped(skipped)}` : text;
+}
+
+/** Whether the update comes from an admin in a private chat (never shown to a group). */
+function adminInPrivate(ctx: BotContext, services: BotServices): boolean {
+  return ctx.chat?.type === "private" && ctx.from !== undefined && services.admins.has(ctx.from.id);
 }
 
 /** Registers /start, /help, /directives, /source and the directive buttons. */
@@ -89,7 +103,8 @@ export function registerCommands(composer: Composer<BotContext>, services: BotSe
 
   composer.command("source", async (ctx) => {
     ctx.outcome.outcome = "command:source";
-    await sendChunks(ctx, splitForTelegram([sourceMessage(engine, userLanguage(ctx))]));
+    const skipped = adminInPrivate(ctx, services) ? services.skippedFiles : [];
+    await sendChunks(ctx, splitForTelegram([sourceMessage(engine, userLanguage(ctx), skipped)]));
   });
 
   composer.callbackQuery(DIRECTIVE_DATA, async (ctx) => {

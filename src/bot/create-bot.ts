@@ -25,6 +25,8 @@ export interface CreateBotOptions {
   redactor?: Redactor;
   rateLimit?: RateLimitOptions;
   retry?: RetryOptions;
+  /** Milliseconds the apology after a failed update may take, retries included. Default 5000. */
+  apologyTimeoutMs?: number;
   /** The engine's question length limit, quoted in the "answered from the first part" note. */
   maxQuestionChars?: number;
   /** `cache_time` of inline answers, in seconds. Default 10. */
@@ -36,6 +38,10 @@ export interface CreateBotOptions {
   requestTimeoutSeconds?: number;
   /** Skips `getMe` at start (tests that know the bot already). */
   botInfo?: UserFromGetMe;
+  /** Telegram user ids that /source tells about skipped corpus files. Default none. */
+  admins?: readonly number[];
+  /** Corpus files the engine left out (its `openResult.skipped`). Default none. */
+  skippedFiles?: BotServices["skippedFiles"];
 }
 
 /** A bot ready to be polled or served by webhook, with what shutdown needs to finish cleanly. */
@@ -50,7 +56,7 @@ export interface CreatedBot {
  * Builds the grammY bot around an opened answer engine. Middleware, outermost first: the
  * one-line update log, per-chat ordering (so one chat's replies never overtake each other while
  * chats run in parallel), then an error boundary holding the group gate, the per-user rate limit
- * and the handlers. API calls pass through auto-retry and a scrubbed poll-failure log.
+ * and the handlers. API calls pass through bounded, logged retries and a scrubbed poll-failure log.
  */
 export function createBot(engine: BotEngine, options: CreateBotOptions): CreatedBot {
   const redactor = options.redactor ?? new Redactor([options.token]);
@@ -71,6 +77,8 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
     redactor,
     maxQuestionChars: options.maxQuestionChars ?? 1000,
     inlineCacheSeconds: options.inlineCacheSeconds ?? 10,
+    admins: new Set(options.admins ?? []),
+    skippedFiles: options.skippedFiles ?? [],
   };
   const inFlight = new InFlight();
   // The log (and in-flight count) comes first, so an update waiting behind its chat's earlier
@@ -84,7 +92,7 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
   registerCommands(handlers, services);
   registerInline(handlers, services);
   registerQuestions(handlers, services);
-  bot.errorBoundary(apologize(logger, redactor), handlers);
+  bot.errorBoundary(apologize(logger, redactor, options.apologyTimeoutMs), handlers);
 
   bot.catch(logUncaught(logger, redactor));
   return { bot, inFlight, redactor };

@@ -8,10 +8,11 @@ import { replyOptions } from "./reply.js";
 /**
  * The handler of the error boundary around all handlers: a failure in one update is logged with
  * its update id (scrubbed of the token) and the user gets a short apology in their language
- * instead of silence. The apology is best effort — if Telegram itself is failing, it fails too,
- * and that is logged, never thrown: one bad update must not stop the bot.
+ * instead of silence. The apology is best effort and bounded: it gets `timeoutMs` (default 5 s),
+ * retries included — if Telegram itself is failing, it fails too, and that is logged, never
+ * thrown: one bad update must not stop the bot, nor hold its chat much longer.
  */
-export function apologize(logger: Logger, redactor: Redactor) {
+export function apologize(logger: Logger, redactor: Redactor, timeoutMs = 5_000) {
   return async (error: BotError<BotContext>): Promise<void> => {
     const ctx = error.ctx;
     ctx.outcome.outcome = "error";
@@ -24,10 +25,12 @@ export function apologize(logger: Logger, redactor: Redactor) {
       "handler failed",
     );
     const text = messagesFor(languageFromCode(ctx.from?.language_code) ?? "kk").apology;
+    // grammY types its signal with its own shim; at run time it is Node's AbortSignal.
+    const signal = AbortSignal.timeout(timeoutMs) as unknown as Parameters<typeof ctx.reply>[2];
     try {
-      if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text });
-      else if (ctx.inlineQuery !== undefined) await ctx.answerInlineQuery([], { cache_time: 0 });
-      else if (ctx.chat !== undefined) await ctx.reply(text, replyOptions(ctx.msg?.message_id));
+      if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text }, signal);
+      else if (ctx.inlineQuery !== undefined) await ctx.answerInlineQuery([], { cache_time: 0 }, signal);
+      else if (ctx.chat !== undefined) await ctx.reply(text, replyOptions(ctx.msg?.message_id), signal);
     } catch (apologyError) {
       logger.warn(
         { update: ctx.update.update_id, error: describeError(apologyError, redactor) },

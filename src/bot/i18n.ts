@@ -1,5 +1,5 @@
 import type { AnswerNeed, Language } from "../answer/index.js";
-import type { ExampleQuestions } from "../corpus/index.js";
+import type { ExampleQuestions, SkippedFile } from "../corpus/index.js";
 import { escapeHtml } from "./html.js";
 
 export type { Language } from "../answer/index.js";
@@ -26,6 +26,8 @@ export interface Messages {
   sourceDocument(title: string, author: string | null, passages: number): string;
   /** Which search legs answer questions. */
   sourceLegs(legs: readonly string[]): string;
+  /** For an admin in /source: the corpus files left out, each with why. */
+  sourceSkipped(files: readonly Pick<SkippedFile, "name" | "reason">[]): string;
   /** The article does not cover the question. */
   notCovered(sections: number): string;
   /**
@@ -54,6 +56,12 @@ export interface Messages {
   /** Descriptions for setMyCommands. */
   commands: Readonly<Record<"start" | "help" | "directives" | "source", string>>;
 }
+
+/** A list of skipped files under a heading, each with the reason in the interface's language. */
+const skippedList =
+  (heading: string, reasons: Record<SkippedFile["reason"], string>) =>
+  (files: readonly Pick<SkippedFile, "name" | "reason">[]): string =>
+    `${heading}\n${files.map((f) => `• ${escapeHtml(f.name)} — ${reasons[f.reason]}`).join("\n")}`;
 
 const bullets = (lines: readonly string[]): string => lines.map((line) => `• ${escapeHtml(line)}`).join("\n");
 
@@ -95,6 +103,11 @@ function kazakh(examples: readonly string[]): Messages {
       `«${escapeHtml(title)}»${author ? ` — авторы: ${escapeHtml(author)}` : ""}; ${n} үзінді`,
     sourceLegs: (legs) =>
       `Іздеу тәсілдері: ${legs.map((leg) => LEG_NAMES.kk[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    sourceSkipped: skippedList("Әкімшіге: корпустың мына файлдары оқылмай қалды:", {
+      "empty-file": "бос",
+      "not-utf8": "UTF-8 мәтіні емес",
+      unreadable: "оқылмайды",
+    }),
     notCovered: (n) =>
       `Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырманы көріңіз: /directives — немесе былай сұраңыз:\n${bullets(examples)}`,
     notStated: (missing, words) => {
@@ -152,6 +165,11 @@ function russian(examples: readonly string[]): Messages {
       `«${escapeHtml(title)}»${author ? ` — автор: ${escapeHtml(author)}` : ""}; ${n} ${ruPlural(n, "фрагмент", "фрагмента", "фрагментов")}`,
     sourceLegs: (legs) =>
       `Способы поиска: ${legs.map((leg) => LEG_NAMES.ru[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    sourceSkipped: skippedList("Для администратора: эти файлы корпуса пропущены:", {
+      "empty-file": "пустой",
+      "not-utf8": "не в кодировке UTF-8",
+      unreadable: "не читается",
+    }),
     notCovered: (n) =>
       `В статье об этом не говорится, поэтому цитировать нечего. Посмотрите ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives — или спросите, например:\n${bullets(examples)}`,
     notStated: (missing, words) => {
@@ -207,6 +225,11 @@ function english(examples: readonly string[]): Messages {
       `«${escapeHtml(title)}»${author ? ` — by ${escapeHtml(author)}` : ""}; ${n} passage${n === 1 ? "" : "s"}`,
     sourceLegs: (legs) =>
       `Search legs in use: ${legs.map((leg) => LEG_NAMES.en[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    sourceSkipped: skippedList("For admins: these corpus files were skipped:", {
+      "empty-file": "empty",
+      "not-utf8": "not UTF-8 text",
+      unreadable: "unreadable",
+    }),
     notCovered: (n) =>
       `The article does not cover this, so I have nothing to quote. See the article's ${n} directives with /directives, or ask, for example:\n${bullets(examples)}`,
     notStated: (missing, words) => {

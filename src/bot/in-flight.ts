@@ -6,8 +6,6 @@
 export class InFlight {
   private count = 0;
   private waiters: (() => void)[] = [];
-  /** Highest update id seen, to confirm it to Telegram on shutdown so it is not delivered again. */
-  lastUpdateId: number | undefined;
 
   /** Updates currently being handled. */
   get size(): number {
@@ -15,9 +13,8 @@ export class InFlight {
   }
 
   /** Runs `task` counted as one update in flight. */
-  async track<T>(updateId: number, task: () => Promise<T>): Promise<T> {
+  async track<T>(task: () => Promise<T>): Promise<T> {
     this.count++;
-    if (this.lastUpdateId === undefined || updateId > this.lastUpdateId) this.lastUpdateId = updateId;
     try {
       return await task();
     } finally {

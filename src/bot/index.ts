@@ -1,4 +1,6 @@
 /** The Telegram presentation of the answer engine: the bot, its formatting and its process life. */
+
+export { AckWindow } from "./ack-window.js";
 export { directivesMessage, sourceMessage } from "./commands.js";
 export type { BotContext, UpdateOutcome } from "./context.js";
 export { type CreateBotOptions, type CreatedBot, createBot } from "./create-bot.js";
@@ -15,12 +17,19 @@ export {
   sectionHtml,
 } from "./format.js";
 export { addressedToBot, type BotIdentity, isGroup, questionText } from "./group.js";
+export { Health, type HealthReport, type ModelState, type Phase } from "./health.js";
 export { escapeHtml, visibleLength, visibleText } from "./html.js";
 export { chooseLanguage, LANGUAGES, languageFromCode, type Messages, messagesFor } from "./i18n.js";
 export { InFlight } from "./in-flight.js";
-export { BotStartError, initBot, type LaunchOptions, launchPolling, launchWebhook } from "./launch.js";
+export { BotStartError, initBot, type LaunchOptions, launchPolling } from "./launch.js";
 export { createLogger, type LoggerOptions, type LogLevel } from "./logger.js";
-export { ALLOWED_UPDATES, type PollingOptions, startPolling } from "./polling.js";
+export {
+  ALLOWED_UPDATES,
+  fetchUnconfirmed,
+  type Polling,
+  type PollingOptions,
+  startPolling,
+} from "./polling.js";
 export { describeError, REDACTED, Redactor } from "./redact.js";
 export { registerCommands } from "./register-commands.js";
 export type { BotEngine, BotServices } from "./services.js";
@@ -32,4 +41,11 @@ export {
 } from "./settings.js";
 export { GracefulShutdown, type ShutdownOptions, type Stopper } from "./shutdown.js";
 export { type SplitOptions, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "./split.js";
-export { createWebhookServer, type WebhookServerOptions } from "./webhook.js";
+export {
+  createWebhookServer,
+  DEFAULT_MAX_BODY_BYTES,
+  type WebhookServer,
+  type WebhookServerOptions,
+} from "./webhook.js";
+export { launchWebhook, startWebhookEndpoint, type WebhookEndpointOptions } from "./webhook-launch.js";
+export { deriveWebhookSecret, SECRET_HEADER, secretMatches } from "./webhook-secret.js";

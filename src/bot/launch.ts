@@ -2,12 +2,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
 import type { CreatedBot } from "./create-bot.js";
-import { ALLOWED_UPDATES, startPolling } from "./polling.js";
+import { startPolling } from "./polling.js";
 import { describeError, type Redactor } from "./redact.js";
 import { registerCommands } from "./register-commands.js";
 import type { BotEngine } from "./services.js";
 import type { GracefulShutdown } from "./shutdown.js";
-import { closeServer, createWebhookServer, listen } from "./webhook.js";
 
 /**
  * Start-up failed in a way only the operator can fix (Telegram refused the token, the API root is
@@ -27,8 +26,8 @@ export interface LaunchOptions {
   pollTimeoutSeconds: number;
   /** Milliseconds between `getMe` attempts while Telegram cannot be reached. */
   initRetryMs?: number;
-  /** Set for webhook mode. */
-  webhook?: { url: string; secret?: string; port: number; host: string };
+  /** Set for webhook mode: where Telegram posts, and the secret it must send back. */
+  webhook?: { url: string; secret: string };
 }
 
 /**
@@ -68,7 +67,11 @@ function refusal(error: GrammyError): string {
 }
 
 /** Best-effort API calls at start (command menu, webhook registration): logged, never fatal. */
-async function bestEffort(what: string, task: () => Promise<unknown>, options: LaunchOptions): Promise<void> {
+export async function bestEffort(
+  what: string,
+  task: () => Promise<unknown>,
+  options: LaunchOptions,
+): Promise<void> {
   try {
     await task();
   } catch (error) {
@@ -78,35 +81,40 @@ async function bestEffort(what: string, task: () => Promise<unknown>, options: L
 
 /**
  * Long polling until stopped. A webhook left set by an earlier deployment would make every poll
- * fail with 409, so it is deleted first (pending updates are kept). On stop: the poll is aborted,
- * replies in flight finish, and the last handled update is confirmed to Telegram so that a restart
- * does not answer it twice. Resolves once polling runs; `crashed` rejects if the runner gives up
+ * fail with 409, so it is deleted first (pending updates are kept). Polls never confirm an update
+ * still being handled (see {@link startPolling}). On stop: fetching stops, replies in flight get
+ * until the deadline to finish, and then exactly the finished ones are confirmed to Telegram — so
+ * a restart does not answer them twice, and does answer the one whose reply had not gone out (a
+ * 429 being waited out). Resolves once polling runs; `crashed` rejects if the runner gives up
  * (token revoked, another instance polling).
  */
 export async function launchPolling(
   created: CreatedBot,
   options: LaunchOptions,
 ): Promise<{ crashed: Promise<void> }> {
-  const { bot, inFlight } = created;
+  const { bot } = created;
   await bestEffort("deleteWebhook", () => bot.api.deleteWebhook(), options);
   void registerCommands(bot.api, options.logger, options.redactor);
-  const handle = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
+  const { runner, window } = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
   options.shutdown.setStopper(async (remainingMs) => {
     const started = Date.now();
-    await handle.stop();
-    const drained = await inFlight.idle(Math.max(0, remainingMs - (Date.now() - started) - 300));
+    await runner.stop();
+    // The window, not the in-flight count, says what may be confirmed: wait on it.
+    const drained = await window.idle(Math.max(0, remainingMs - (Date.now() - started) - 300));
     if (!drained)
-      options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
-    const last = inFlight.lastUpdateId;
-    if (last !== undefined) {
+      options.logger.warn(
+        { in_flight: window.pending.length, unconfirmed: window.pending },
+        "replies still in flight at the deadline: left unconfirmed, Telegram delivers them again",
+      );
+    if (window.offset > 0) {
       await bestEffort(
-        "confirming the last update",
-        () => bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }),
+        "confirming the handled updates",
+        () => bot.api.getUpdates({ offset: window.offset, limit: 1, timeout: 0 }),
         options,
       );
     }
   });
-  const crashed = (handle.task() ?? Promise.resolve()).then(
+  const crashed = (runner.task() ?? Promise.resolve()).then(
     () => {
       if (!options.shutdown.requested) throw new BotStartError("polling stopped unexpectedly");
     },
@@ -121,48 +129,4 @@ export async function launchPolling(
     },
   );
   return { crashed };
-}
-
-/**
- * Webhook mode: an HTTP server on `host:port` serving the webhook path and `/healthz`, then
- * `setWebhook` with the secret (best effort: an operator may register the URL by other means, and
- * replicas all register the same URL anyway). On stop the server stops accepting and replies in
- * flight finish.
- */
-export async function launchWebhook(created: CreatedBot, options: LaunchOptions): Promise<void> {
-  const webhook = options.webhook;
-  if (webhook === undefined) throw new Error("launchWebhook needs webhook options");
-  const { bot, inFlight } = created;
-  const server = createWebhookServer(bot, {
-    path: new URL(webhook.url).pathname,
-    ...(webhook.secret ? { secretToken: webhook.secret } : {}),
-    health: () => ({
-      passages: options.engine.indexes.passages.length,
-      legs: options.engine.legs,
-      in_flight: inFlight.size,
-    }),
-    logger: options.logger,
-    redactor: options.redactor,
-  });
-  await listen(server, webhook.port, webhook.host);
-  options.shutdown.setStopper(async (remainingMs) => {
-    const started = Date.now();
-    const closed = closeServer(server);
-    const drained = await inFlight.idle(Math.max(0, remainingMs - 300));
-    // Connections still open after the replies are done are idle keep-alives or stuck clients.
-    if (!drained)
-      options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
-    server.closeAllConnections();
-    await Promise.race([closed, sleep(Math.max(0, remainingMs - (Date.now() - started)))]);
-  });
-  void registerCommands(bot.api, options.logger, options.redactor);
-  await bestEffort(
-    "setWebhook",
-    () =>
-      bot.api.setWebhook(webhook.url, {
-        allowed_updates: ALLOWED_UPDATES,
-        ...(webhook.secret ? { secret_token: webhook.secret } : {}),
-      }),
-    options,
-  );
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { AnswerEngine } from "../answer/index.js";
+import type { SkippedFile } from "../corpus/index.js";
 import type { Redactor } from "./redact.js";
 
 /** The part of the answer engine the bot uses; a narrower type keeps handler tests light. */
@@ -20,4 +21,8 @@ export interface BotServices {
   readonly maxQuestionChars: number;
   /** `cache_time` of inline answers, in seconds. */
   readonly inlineCacheSeconds: number;
+  /** Telegram user ids of the bot's admins (ADMIN_USER_IDS): /source tells them about skipped files. */
+  readonly admins: ReadonlySet<number>;
+  /** Corpus files left out when the index was opened (empty, not UTF-8, unreadable). */
+  readonly skippedFiles: readonly Pick<SkippedFile, "name" | "reason">[];
 }

@@ -20,6 +20,14 @@ export const botRuntimeSchema = z.object({
   POLL_TIMEOUT_S: z.coerce.number().int().min(0).max(50).default(30),
   /** Seconds Telegram may cache inline results for the same query (small: the index may change). */
   INLINE_CACHE_S: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Telegram user ids, comma-separated, whom /source (in a private chat) tells about skipped files. */
+  ADMIN_USER_IDS: z
+    .string()
+    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
+      error: "ADMIN_USER_IDS must be Telegram user ids separated by commas, e.g. 12345678,87654321",
+    })
+    .transform((ids) => ids.split(",").map((id) => Number(id.trim())))
+    .default([]),
 });
 
 /** Bot-only runtime settings after validation. */

@@ -1,5 +1,4 @@
 import type { Logger } from "pino";
-import { watchLauncher } from "./launcher-watch.js";
 import { describeError, type Redactor } from "./redact.js";
 
 /** Options of {@link GracefulShutdown}. */
@@ -19,9 +18,9 @@ export type Stopper = (remainingMs: number) => Promise<void>;
  * SIGINT/SIGTERM handling for the bot process. The first signal stops the bot (no new updates),
  * lets replies in flight finish, and exits 0 — or exits 0 anyway when the grace period runs out,
  * so systemd or a container runtime never has to SIGKILL it. Later signals are ignored rather than
- * treated as "hurry up": when a whole process group is signalled (Ctrl-C, systemd, `npm start`),
- * the same signal arrives several times within milliseconds — directly and relayed by npm and
- * tsx — and must not cut the graceful stop short.
+ * treated as "hurry up": when a whole process group is signalled (Ctrl-C, systemd), the same
+ * signal arrives twice within milliseconds — directly, and relayed by the `npm start` that
+ * launched node — and must not cut the graceful stop short.
  */
 export class GracefulShutdown {
   private stopper: Stopper = async () => {};
@@ -43,10 +42,12 @@ export class GracefulShutdown {
     this.stopper = stopper;
   }
 
-  /** Listens for SIGINT and SIGTERM, and for the launching `npm` going away without passing them on. */
+  /**
+   * Listens for SIGINT and SIGTERM. `npm start` execs node as its direct child (no shell in
+   * between), so a signal sent to npm alone is passed on to node by npm itself.
+   */
   install(): void {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void this.stop(signal));
-    watchLauncher(() => void this.stop("launcher exited"));
   }
 
   /** Stops the bot and exits; safe to call more than once. */

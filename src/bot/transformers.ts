@@ -1,47 +1,77 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { HttpError, type Transformer } from "grammy";
 import type { Logger } from "pino";
 import { describeError, type Redactor } from "./redact.js";
 
 /** Options of {@link retrying}. */
 export interface RetryOptions {
-  /** Retries of one call after a 429, a 5xx or a network error before giving up. */
-  maxAttempts?: number;
-  /** A `retry_after` longer than this many seconds is not waited for: the reply would be stale. */
-  maxDelaySeconds?: number;
-  /** First pause after a network error, in milliseconds; doubled on each further one. */
-  networkBackoffMs?: number;
+  /**
+   * Milliseconds one call may spend retrying, waits included: a retry whose wait would end past
+   * it is not made. Default 25 000 — with the apology's own few seconds, a chat whose sends keep
+   * failing is given up within about 30 s.
+   */
+  budgetMs?: number;
+  /** First pause after a 5xx or a network error, in milliseconds; doubled each time. Default 1000. */
+  backoffMs?: number;
 }
 
-/** Methods retried elsewhere: the runner retries polls, start-up retries `getMe` with a log line. */
-const RETRIED_ELSEWHERE = new Set(["getUpdates", "getMe"]);
+/**
+ * Methods not retried here: the runner retries polls, start-up retries `getMe` with a log line, and
+ * "typing…" is cosmetic — retrying it would only add load when Telegram already pushes back.
+ */
+const NOT_RETRIED = new Set(["getUpdates", "getMe", "sendChatAction"]);
+
+/** A failed call worth another try: rate limited (429), Telegram's trouble (5xx), or no answer. */
+function retryable(result: { ok: boolean; error_code?: number } | undefined): boolean {
+  return result === undefined || result.error_code === 429 || (result.error_code ?? 0) >= 500;
+}
 
 /**
- * Retries for every method but `getUpdates` and `getMe`: `@grammyjs/auto-retry` waits out a 429's
- * `retry_after` and backs off on 5xx; a network error (grammY's `HttpError`) is retried a bounded
- * number of times with a logged warning — auto-retry's own network retry never gives up and never
- * says so, which would hang a handler (and its chat) silently for as long as Telegram is away.
+ * Retries for every method but those in {@link NOT_RETRIED}: a 429 after its `retry_after`, a
+ * 5xx or a network error (grammY's `HttpError`) after a pause doubling from `backoffMs` — each
+ * retry one warning line (method, attempt, wait, error), and the giving up one more. A call is
+ * given up when the next wait would end past its budget, so a chat whose sends keep failing is
+ * released (and apologised to) within about 30 s instead of being held for minutes in silence.
+ * Written here rather than with `@grammyjs/auto-retry`, which waits 3, 6, 12, 24… s with no log
+ * line and no overall bound. An aborted `signal` ends the waiting at once.
  */
 export function retrying(logger: Logger, redactor: Redactor, options: RetryOptions = {}): Transformer {
-  const attempts = options.maxAttempts ?? 4;
-  const retry = autoRetry({
-    maxRetryAttempts: attempts,
-    maxDelaySeconds: options.maxDelaySeconds ?? 30,
-    rethrowHttpErrors: true,
-  });
+  const budgetMs = options.budgetMs ?? 25_000;
   return async (prev, method, payload, signal) => {
-    if (RETRIED_ELSEWHERE.has(method)) return prev(method, payload, signal);
-    let pause = options.networkBackoffMs ?? 1000;
+    if (NOT_RETRIED.has(method)) return prev(method, payload, signal);
+    const started = Date.now();
+    let pause = options.backoffMs ?? 1000;
     for (let attempt = 1; ; attempt++) {
+      let result: Awaited<ReturnType<typeof prev>> | undefined;
+      let failure: unknown;
       try {
-        return await retry(prev, method, payload, signal);
+        result = await prev(method, payload, signal);
       } catch (error) {
-        if (!(error instanceof HttpError) || attempt > attempts || signal?.aborted) throw error;
-        logger.warn({ method, attempt, error: describeError(error, redactor) }, "API call failed; retrying");
-        await sleep(pause);
-        pause *= 2;
+        if (!(error instanceof HttpError) || signal?.aborted) throw error;
+        failure = error;
       }
+      if (result !== undefined && (result.ok || !retryable(result))) return result;
+      const retryAfter = result?.ok === false ? result.parameters?.retry_after : undefined;
+      const waitMs = retryAfter === undefined ? pause : retryAfter * 1000;
+      const error =
+        failure !== undefined
+          ? describeError(failure, redactor)
+          : `${result?.error_code}: ${redactor.scrub(String(result?.description))}`;
+      const giveUp = () => {
+        logger.warn({ method, attempt, spent_ms: Date.now() - started, error }, "API call failed; giving up");
+        if (failure !== undefined) throw failure;
+        return result as NonNullable<typeof result>;
+      };
+      if (Date.now() - started + waitMs > budgetMs || signal?.aborted) return giveUp();
+      logger.warn({ method, attempt, retry_in_ms: waitMs, error }, "API call failed; retrying");
+      try {
+        // grammY types its signal with its own shim; at run time it is Node's AbortSignal.
+        await sleep(waitMs, undefined, signal ? { signal: signal as unknown as AbortSignal } : {});
+      } catch (aborted) {
+        if (!signal?.aborted) throw aborted;
+        return giveUp();
+      }
+      if (retryAfter === undefined) pause *= 2;
     }
   };
 }

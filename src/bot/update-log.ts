@@ -16,7 +16,7 @@ export function updateKind(update: object): string {
  */
 export function updateLog(logger: Logger, inFlight: InFlight): Middleware<BotContext> {
   return (ctx, next) =>
-    inFlight.track(ctx.update.update_id, async () => {
+    inFlight.track(async () => {
       ctx.outcome = {};
       const started = performance.now();
       try {

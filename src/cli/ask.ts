@@ -18,7 +18,12 @@ async function main(): Promise<void> {
   const question = positionals.join(" ").trim();
   if (!values.stdin && !question) throw new UsageError(`no question given. ${USAGE}`);
 
-  const { engine } = await openEngineFromEnvironment({ indexDir: values.index, corpusDir: values.corpus });
+  // An index folder named without a corpus is answered from the corpus it was built from.
+  const { engine } = await openEngineFromEnvironment({
+    indexDir: values.index,
+    corpusDir: values.corpus,
+    corpusFromIndex: true,
+  });
   const print = (answer: Awaited<ReturnType<typeof engine.answer>>) =>
     process.stdout.write(
       values.json

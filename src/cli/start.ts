@@ -1,8 +1,9 @@
 /**
  * `npm start`: the Telegram bot. Reads `.env` and the environment, opens the answer engine once
  * (building a missing index), then long-polls Telegram — or serves a webhook when WEBHOOK_URL is
- * set — until SIGINT/SIGTERM, on which it stops taking updates, lets replies in flight finish and
- * exits 0. A setting, corpus, index or token problem ends start-up with one line on stderr and
+ * set, listening from the start so that its readiness can be watched while it loads, with a secret
+ * token derived from the bot token when WEBHOOK_SECRET is not set — until SIGINT/SIGTERM, on which
+ * it stops taking updates, lets replies in flight finish and exits 0. A setting, corpus, index or token problem ends start-up with one line on stderr and
  * exit code 1; the token never appears in anything printed.
  */
 import { AnswerEngine } from "../answer/index.js";
@@ -10,16 +11,20 @@ import {
   BotStartError,
   createBot,
   createLogger,
+  deriveWebhookSecret,
   describeError,
   GracefulShutdown,
+  Health,
   initBot,
   type LaunchOptions,
   launchPolling,
   launchWebhook,
   parseStartSettings,
   Redactor,
+  startWebhookEndpoint,
 } from "../bot/index.js";
 import { engineOptionsFrom, loadDotEnv } from "../config/index.js";
+import { staleBuildWarning } from "./build-freshness.js";
 import { downloadBar, progressBar } from "./progress-bar.js";
 import { isOperatorError } from "./run.js";
 
@@ -37,9 +42,15 @@ function fail(error: unknown, redactor: Redactor): never {
   process.exit(1);
 }
 
+/** Every secret the process knows of, for the redactor: the token, and either webhook secret. */
+function secretsOf(env: NodeJS.ProcessEnv): (string | undefined)[] {
+  const token = env.BOT_TOKEN?.trim();
+  return [token, env.WEBHOOK_SECRET, token ? deriveWebhookSecret(token) : undefined];
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
-  const redactor = new Redactor([process.env.BOT_TOKEN, process.env.WEBHOOK_SECRET]);
+  const redactor = new Redactor(secretsOf(process.env));
   let settings: ReturnType<typeof parseStartSettings>;
   try {
     settings = parseStartSettings(process.env);
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
     fail(error, redactor);
   }
   const logger = createLogger({ level: settings.LOG_LEVEL, redactor });
+  const stale = staleBuildWarning();
+  if (stale) logger.warn(stale);
   const shutdown = new GracefulShutdown({ graceMs: settings.SHUTDOWN_GRACE_MS, logger, redactor });
   shutdown.install();
   for (const event of ["uncaughtException", "unhandledRejection"] as const) {
@@ -55,6 +68,26 @@ async function main(): Promise<void> {
       fail(error, redactor);
     });
   }
+
+  // Webhook mode listens first: alive (and not ready) while the index and the model load.
+  const health = new Health(settings.EMBEDDINGS);
+  const webhook = settings.WEBHOOK_URL
+    ? {
+        url: settings.WEBHOOK_URL,
+        secret: settings.WEBHOOK_SECRET ?? deriveWebhookSecret(settings.BOT_TOKEN),
+      }
+    : undefined;
+  const endpoint = webhook
+    ? await startWebhookEndpoint({
+        ...webhook,
+        port: settings.PORT,
+        host: settings.HOST,
+        health,
+        logger,
+        redactor,
+        shutdown,
+      })
+    : null;
 
   const engineLog = (message: string) =>
     message.startsWith("WARNING") ? logger.warn(message) : logger.info(message);
@@ -66,6 +99,7 @@ async function main(): Promise<void> {
     embedder: { ...engineOptions.embedder, onDownload: downloadBar(settings.EMBEDDING_MODEL) },
     progress: progressBar(),
   });
+  health.engineOpened(engine, engine.openResult.skipped.length);
   if (shutdown.requested) return;
 
   const created = createBot(engine, {
@@ -77,6 +111,8 @@ async function main(): Promise<void> {
     maxQuestionChars: settings.MAX_QUESTION_CHARS,
     inlineCacheSeconds: settings.INLINE_CACHE_S,
     requestTimeoutSeconds: settings.POLL_TIMEOUT_S + 15,
+    admins: settings.ADMIN_USER_IDS,
+    skippedFiles: engine.openResult.skipped,
   });
   const launch: LaunchOptions = {
     logger,
@@ -84,22 +120,13 @@ async function main(): Promise<void> {
     shutdown,
     engine,
     pollTimeoutSeconds: settings.POLL_TIMEOUT_S,
-    ...(settings.WEBHOOK_URL
-      ? {
-          webhook: {
-            url: settings.WEBHOOK_URL,
-            port: settings.PORT,
-            host: settings.HOST,
-            ...(settings.WEBHOOK_SECRET ? { secret: settings.WEBHOOK_SECRET } : {}),
-          },
-        }
-      : {}),
+    ...(webhook ? { webhook } : {}),
   };
   await initBot(created, launch);
   if (shutdown.requested) return;
 
-  if (launch.webhook) {
-    await launchWebhook(created, launch);
+  if (endpoint) {
+    await launchWebhook(created, launch, endpoint, health);
   } else {
     const { crashed } = await launchPolling(created, launch);
     crashed.catch((error: unknown) => {
@@ -109,7 +136,10 @@ async function main(): Promise<void> {
   }
   logger.info(
     {
-      mode: launch.webhook ? "webhook" : "polling",
+      mode: webhook ? "webhook" : "polling",
+      ...(webhook
+        ? { webhook_secret: settings.WEBHOOK_SECRET ? "WEBHOOK_SECRET" : "derived from BOT_TOKEN" }
+        : {}),
       username: created.bot.botInfo.username,
       passages: engine.indexes.passages.length,
       legs: engine.legs,
@@ -119,6 +149,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) =>
-  fail(error, new Redactor([process.env.BOT_TOKEN, process.env.WEBHOOK_SECRET])),
-);
+main().catch((error: unknown) => fail(error, new Redactor(secretsOf(process.env))));

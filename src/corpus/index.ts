@@ -2,5 +2,13 @@
 export { CorpusError } from "./errors.js";
 export { EXAMPLES_FILE, type ExampleQuestions, loadExampleQuestions } from "./examples.js";
 export { GLOSSARY_FILE, type Glossary, type GlossaryEntry, loadGlossary } from "./glossary.js";
-export { corpusHash, type LoadCorpusOptions, loadCorpus, parseDocument } from "./load.js";
+export {
+  type CorpusReading,
+  corpusHash,
+  type LoadCorpusOptions,
+  loadCorpus,
+  parseDocument,
+  readCorpus,
+  type SkippedFile,
+} from "./load.js";
 export type { CorpusDocument } from "./types.js";

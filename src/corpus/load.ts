@@ -14,31 +14,86 @@ export interface LoadCorpusOptions {
 const DEFAULT_EXTENSIONS = [".txt", ".md"] as const;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** A corpus file that could not be a document, and why; the other documents are served. */
+export interface SkippedFile {
+  /** The file's name in the corpus folder, as an operator knows it. */
+  readonly name: string;
+  /** Absolute path. */
+  readonly path: string;
+  readonly reason: "empty-file" | "not-utf8" | "unreadable";
+  /** One line naming the file, what is wrong and what to do ("…/x.txt: not UTF-8 text (save it as UTF-8)"). */
+  readonly message: string;
+}
+
+/** What {@link readCorpus} found: the documents, and the files it had to skip. */
+export interface CorpusReading {
+  readonly documents: CorpusDocument[];
+  readonly skipped: SkippedFile[];
+}
+
 /**
- * Reads every document of a corpus folder. Documents are sorted by id so passage ids, and so
- * every index, come out the same on every machine. Any file that cannot be a document stops the
- * load with a {@link CorpusError} naming it: silently skipping it would leave the bot unable to
- * answer about it with nobody knowing why.
+ * Reads every document of a corpus folder, skipping a file that cannot be one (empty, not UTF-8,
+ * unreadable) rather than failing: one bad file must not take down answers about all the others.
+ * The skipped files are returned for the caller to report — a warning naming each, `npm run
+ * index` exiting 1, `/source` for an admin — so nobody wonders silently why a document is not
+ * answered. Documents are sorted by id so passage ids, and so every index, come out the same on
+ * every machine. A folder that is missing, or left with no document, throws a
+ * {@link CorpusError} (naming the skipped files, if any).
+ */
+export async function readCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusReading> {
+  const reading = await readFiles(dir, options);
+  if (reading.documents.length === 0) throw noDocuments(dir, reading.skipped);
+  return reading;
+}
+
+/**
+ * The strict form of {@link readCorpus} for tools that must see every document (parity checks,
+ * evaluation): the first file that cannot be a document throws its {@link CorpusError}.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusDocument[]> {
+  const { documents, skipped } = await readFiles(dir, options);
+  const [first] = skipped;
+  if (first) throw new CorpusError(first.message, first.path, first.reason);
+  if (documents.length === 0) throw noDocuments(dir, skipped);
+  return documents;
+}
+
+/** Every document file of the folder, read or skipped. */
+async function readFiles(dir: string, options: LoadCorpusOptions): Promise<CorpusReading> {
   const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
   const folder = resolve(dir);
   const names = await listFolder(folder);
   const files = names.filter((name) => extensions.includes(extname(name).toLowerCase())).sort();
-  if (files.length === 0) {
-    throw new CorpusError(
-      `${dir}: no documents (.txt or .md files) in the corpus folder`,
-      folder,
-      "empty-folder",
-    );
-  }
   const documents: CorpusDocument[] = [];
+  const skipped: SkippedFile[] = [];
   for (const name of files) {
     const path = join(folder, name);
-    if (!(await stat(path)).isFile()) continue;
-    documents.push(parseDocument(path, await readBytes(path)));
+    try {
+      if (!(await isFile(path))) continue;
+      documents.push(parseDocument(path, await readBytes(path)));
+    } catch (error) {
+      if (
+        !(error instanceof CorpusError) ||
+        error.reason === "missing-folder" ||
+        error.reason === "empty-folder"
+      )
+        throw error;
+      skipped.push({ name, path, reason: error.reason, message: error.message });
+    }
   }
-  return documents;
+  return { documents, skipped };
+}
+
+/** A folder with no document left: one line, naming the files skipped and why. */
+function noDocuments(dir: string, skipped: readonly SkippedFile[]): CorpusError {
+  const why = skipped.map((file) => `${file.name}: ${file.message.slice(file.path.length + 2)}`);
+  return new CorpusError(
+    skipped.length === 0
+      ? `${dir}: no documents (.txt or .md files) in the corpus folder`
+      : `${dir}: no readable documents in the corpus folder (${why.join("; ")})`,
+    resolve(dir),
+    "empty-folder",
+  );
 }
 
 /**
@@ -50,7 +105,7 @@ export function parseDocument(path: string, bytes: Uint8Array): CorpusDocument {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new CorpusError(`${path}: not UTF-8 text; save it as UTF-8 and index again`, path, "not-utf8");
+    throw new CorpusError(`${path}: not UTF-8 text (save it as UTF-8)`, path, "not-utf8");
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (extname(path).toLowerCase() === ".md") text = markdownToPlainText(text);
@@ -59,7 +114,7 @@ export function parseDocument(path: string, bytes: Uint8Array): CorpusDocument {
     .map((line) => line.trim())
     .find((line) => line.length > 0);
   if (title === undefined) {
-    throw new CorpusError(`${path}: the file is empty; put text in it or remove it`, path, "empty-file");
+    throw new CorpusError(`${path}: the file is empty (put text in it or remove it)`, path, "empty-file");
   }
   return { id: basename(path, extname(path)), title, author: bylineOf(text), path, text };
 }
@@ -103,6 +158,20 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    throw new CorpusError(`${path}: cannot read (${(error as Error).message})`, path, "unreadable");
+    throw unreadable(path, error);
   }
+}
+
+/** Whether `path` is a regular file (following links); a dangling link cannot be read. */
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+function unreadable(path: string, error: unknown): CorpusError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new CorpusError(`${path}: cannot be read (${code ?? (error as Error).message})`, path, "unreadable");
 }

@@ -36,5 +36,7 @@ export {
 } from "./keyword/keyword-index.js";
 export { INDEX_FORMAT_VERSION, type IndexManifest, stalenessOf } from "./manifest.js";
 export { type OpenOptions, type OpenResult, openIndexes } from "./open.js";
-export { loadIndexes, readManifest, saveIndexes } from "./store.js";
+export { recordedCorpus } from "./ownership.js";
+export { type LoadOptions, loadIndexes, readManifest, saveIndexes } from "./store.js";
+export { type CleanupOptions, removeStaleTemporaries } from "./temp-files.js";
 export type { DenseLeg, DocumentInfo, Indexes } from "./types.js";

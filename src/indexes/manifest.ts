@@ -26,6 +26,12 @@ export interface IndexManifest {
     /** Fingerprint of the off-topic question list the saved off-topic vectors were made from. */
     readonly offTopic: string;
   } | null;
+  /**
+   * The corpus folder the index was built from, relative to the index folder (moving both
+   * together keeps it right). It says whose index this is, so a command pointed at it with
+   * another corpus refuses instead of overwriting it. Absent in indexes saved before it existed.
+   */
+  readonly corpusDir?: string;
 }
 
 /** What an index must have been built from to be reused. */

@@ -1,11 +1,13 @@
-import { type CorpusDocument, corpusHash, loadCorpus } from "../corpus/index.js";
+import { type CorpusDocument, corpusHash, readCorpus, type SkippedFile } from "../corpus/index.js";
 import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
 import { type BuildOptions, buildDenseLeg, buildIndexes, denseManifest } from "./build.js";
 import { OFF_TOPIC_HASH } from "./dense/off-topic.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
-import { stalenessOf } from "./manifest.js";
+import { type IndexManifest, stalenessOf } from "./manifest.js";
+import { corpusRecordFor, foreignIndexError, foreignOwner, shown } from "./ownership.js";
 import { loadIndexes, readManifest, saveIndexes } from "./store.js";
+import { removeStaleTemporaries } from "./temp-files.js";
 import type { Indexes } from "./types.js";
 
 /** Options of {@link openIndexes}. */
@@ -27,83 +29,109 @@ export interface OpenResult {
   readonly reason: string | null;
   /** Set when the index could not be saved (a read-only folder): it then lives in memory only. */
   readonly saveError: string | null;
+  /** Corpus files that could not be documents (empty, not UTF-8, unreadable): left out, reported. */
+  readonly skipped: readonly SkippedFile[];
 }
 
 /**
  * Gives the caller current indexes for the corpus with the least work: loads the saved folder
  * when it matches the corpus, analyzer and model; adds only the dense leg when just that is
  * missing; rebuilds everything when the index is missing, stale or corrupt. The corpus is read
- * every time (it is small, and the only way to know the index is current).
+ * every time (it is small, and the only way to know the index is current). An index that belongs
+ * to another corpus (its manifest says so) is never rebuilt unless `force` asks for it: that
+ * throws an {@link IndexError} saying whose it is. Temporaries a killed save left are removed.
  */
 export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   const log = options.log ?? (() => {});
-  const documents = await loadCorpus(options.corpusDir);
+  removeStaleTemporaries(options.indexDir);
+  const { documents, skipped } = await readCorpus(options.corpusDir);
+  for (const file of skipped) log(`WARNING: skipped ${file.message}; answering from the other documents`);
   const expected = {
     corpusHash: corpusHash(documents),
     passageFormatVersion: PASSAGE_FORMAT_VERSION,
     analyzerVersion: options.analyzer.version,
   };
   let reason: string | null = options.force ? "rebuild requested" : null;
+  let manifest: IndexManifest | null = null;
+  try {
+    manifest = readManifest(options.indexDir);
+  } catch (error) {
+    if (!(error instanceof IndexError)) throw error;
+    reason ??= error.reason === "missing" ? "no index yet" : error.message;
+  }
+  const owner = manifest && foreignOwner(manifest, options.indexDir, options.corpusDir, expected.corpusHash);
+  if (owner) {
+    if (!options.force) throw foreignIndexError(options.indexDir, options.corpusDir, owner);
+    log(`replacing the index in ${shown(options.indexDir)}, which was built from ${shown(owner)}, as asked`);
+  }
   let saved: Indexes | null = null;
-  if (!reason) {
-    try {
-      reason = stalenessOf(readManifest(options.indexDir), expected);
-      if (!reason) saved = loadIndexes(options.indexDir, options.analyzer, options.keyword);
-    } catch (error) {
-      if (!(error instanceof IndexError)) throw error;
-      reason = error.reason === "missing" && error.file === "manifest.json" ? "no index yet" : error.message;
+  if (manifest && !reason) {
+    reason = stalenessOf(manifest, expected);
+    if (!reason) {
+      try {
+        saved = loadIndexes(options.indexDir, options.analyzer, options.keyword, {
+          dense: (options.embedder ?? null) !== null,
+        });
+      } catch (error) {
+        if (!(error instanceof IndexError)) throw error;
+        reason = error.message;
+      }
     }
   }
   if (saved) {
     const embedder = options.embedder ?? null;
-    if (embedder === null) return result({ ...saved, dense: null }, documents, "loaded", null, null);
+    if (embedder === null)
+      return result({ ...saved, dense: null }, { documents, skipped }, "loaded", null, null);
     const current = saved.manifest.dense?.offTopic === OFF_TOPIC_HASH;
     if (saved.dense && current && sameVectorSpace(saved.dense, embedder))
-      return result(saved, documents, "loaded", null, null);
+      return result(saved, { documents, skipped }, "loaded", null, null);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
     log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
-    const dense = await buildDenseLeg(
-      saved.passages,
-      options.embedder as NonNullable<typeof options.embedder>,
-      options,
-    );
+    const dense = await buildDenseLeg(saved.passages, embedder, options);
     const withDense = { ...saved, dense };
     const why = saved.dense
       ? `dense leg was made by ${saved.dense.model} via ${saved.dense.backend} (${saved.dense.index.dimensions} dimensions)`
       : `dense leg for ${wanted} missing`;
-    return persist(options, withDense, documents, "added-dense", why);
+    return persist(options, withDense, { documents, skipped }, "added-dense", why);
   }
   log(`building the index: ${reason}`);
   const built = await buildIndexes(documents, options);
-  return persist(options, built, documents, "built", reason);
+  return persist(options, built, { documents, skipped }, "built", reason);
+}
+
+/** The corpus as read: its documents and the files skipped. */
+interface Read {
+  readonly documents: readonly CorpusDocument[];
+  readonly skipped: readonly SkippedFile[];
 }
 
 function persist(
   options: OpenOptions,
   indexes: Indexes,
-  documents: readonly CorpusDocument[],
+  corpus: Read,
   action: OpenResult["action"],
   reason: string | null,
 ): OpenResult {
   try {
     const manifest = saveIndexes(options.indexDir, indexes, {
       ...indexes.manifest,
+      corpusDir: corpusRecordFor(options.indexDir, options.corpusDir),
       dense: indexes.dense ? denseManifest(indexes.dense) : null,
     });
-    return result({ ...indexes, manifest }, documents, action, reason, null);
+    return result({ ...indexes, manifest }, corpus, action, reason, null);
   } catch (error) {
     const message = `could not save the index to ${options.indexDir} (${(error as Error).message}); using it from memory`;
     options.log?.(message);
-    return result(indexes, documents, action, reason, message);
+    return result(indexes, corpus, action, reason, message);
   }
 }
 
 function result(
   indexes: Indexes,
-  documents: readonly CorpusDocument[],
+  corpus: Read,
   action: OpenResult["action"],
   reason: string | null,
   saveError: string | null,
 ): OpenResult {
-  return { indexes, documents, action, reason, saveError };
+  return { indexes, ...corpus, action, reason, saveError };
 }

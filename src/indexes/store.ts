@@ -6,6 +6,7 @@ import { VectorIndex } from "./dense/vector-index.js";
 import { IndexError } from "./errors.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
+import { removeStaleTemporaries, temporaryName } from "./temp-files.js";
 import type { DocumentInfo, Indexes } from "./types.js";
 
 const MANIFEST = "manifest.json";
@@ -19,7 +20,8 @@ const SENTENCE_COUNTS = "sentences.json";
 /**
  * Writes the indexes into `dir`. Each file is written beside its final name and renamed into
  * place, and the manifest goes last, so a reader (another replica, a second `ask`) never sees a
- * manifest describing files that are not there yet.
+ * manifest describing files that are not there yet. Temporaries a killed save left are removed
+ * first.
  */
 export function saveIndexes(
   dir: string,
@@ -27,9 +29,10 @@ export function saveIndexes(
   manifest: Omit<IndexManifest, "files">,
 ): IndexManifest {
   mkdirSync(dir, { recursive: true });
+  removeStaleTemporaries(dir);
   const files: Record<string, string> = {};
   const write = (name: string, bytes: string | Uint8Array) => {
-    const temp = join(dir, `.${name}.${process.pid}.tmp`);
+    const temp = join(dir, temporaryName(name));
     writeFileSync(temp, bytes);
     renameSync(temp, join(dir, name));
     files[name] = checksumOf(bytes);
@@ -37,7 +40,7 @@ export function saveIndexes(
   write(PASSAGES, JSON.stringify({ documents: indexes.documents, passages: indexes.passages }));
   write(KEYWORD, indexes.keyword.toJSON());
   if (indexes.dense) {
-    const temp = join(dir, `.${DENSE}.${process.pid}.tmp`);
+    const temp = join(dir, temporaryName(DENSE));
     indexes.dense.index.save(temp);
     const bytes = readFileSync(temp);
     renameSync(temp, join(dir, DENSE));
@@ -66,6 +69,15 @@ export function readManifest(dir: string): IndexManifest {
   return manifest;
 }
 
+/** Options of {@link loadIndexes}. */
+export interface LoadOptions {
+  /**
+   * Load the dense leg when the folder has one. Default true; false leaves it on disk (a run
+   * without the model never needs it, nor the native library that reads it).
+   */
+  dense?: boolean;
+}
+
 /**
  * Loads a saved index folder, verifying every file against the manifest's checksum first (a
  * truncated HNSW file must never reach native code). Throws {@link IndexError} naming the file.
@@ -74,17 +86,13 @@ export function loadIndexes(
   dir: string,
   analyzer: TermAnalyzer,
   keywordOptions: KeywordIndexOptions = {},
+  options: LoadOptions = {},
 ): Indexes {
   const manifest = readManifest(dir);
   const verified = (name: string): Buffer => {
     const bytes = readOrThrow(dir, name);
     if (checksumOf(bytes) !== manifest.files[name]) {
-      throw new IndexError(
-        `${join(dir, name)} is corrupt (checksum mismatch); delete ${dir} and index again`,
-        dir,
-        "corrupt",
-        name,
-      );
+      throw new IndexError(`${join(dir, name)} is corrupt (checksum mismatch)`, dir, "corrupt", name);
     }
     return bytes;
   };
@@ -96,7 +104,7 @@ export function loadIndexes(
   const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
   let dense: Indexes["dense"] = null;
   const denseFiles = [DENSE, OFF_TOPIC, SENTENCES, SENTENCE_COUNTS];
-  if (manifest.dense && denseFiles.every((name) => manifest.files[name])) {
+  if ((options.dense ?? true) && manifest.dense && denseFiles.every((name) => manifest.files[name])) {
     verified(DENSE);
     dense = {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
@@ -124,12 +132,7 @@ function parseJson<T>(dir: string, name: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new IndexError(
-      `${join(dir, name)} is corrupt (not valid JSON); delete ${dir} and index again`,
-      dir,
-      "corrupt",
-      name,
-    );
+    throw new IndexError(`${join(dir, name)} is corrupt (not valid JSON)`, dir, "corrupt", name);
   }
 }
 

@@ -3,10 +3,9 @@
  * stub or real engine, capturing its log lines. The spawned-process tests cover `npm start`; this
  * harness makes the many behaviour checks fast.
  */
-import type { RunnerHandle } from "@grammyjs/runner";
 import { type CreateBotOptions, type CreatedBot, createBot } from "../../src/bot/create-bot.js";
 import { createLogger } from "../../src/bot/logger.js";
-import { startPolling } from "../../src/bot/polling.js";
+import { type Polling, startPolling } from "../../src/bot/polling.js";
 import { Redactor } from "../../src/bot/redact.js";
 import type { BotEngine } from "../../src/bot/services.js";
 import { FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
@@ -14,7 +13,8 @@ import { FakeBotApi, type RecordedCall } from "./fake-bot-api.js";
 export interface Harness {
   api: FakeBotApi;
   created: CreatedBot;
-  runner: RunnerHandle;
+  /** The runner and the window of updates it may confirm. */
+  polling: Polling;
   /** Every log line the bot wrote, raw (after redaction). */
   logs: string[];
   /** Parsed JSON log lines. */
@@ -45,21 +45,21 @@ export async function startHarness(
   });
   const created = createBot(engine, { token: api.token, apiRoot: api.apiRoot, logger, redactor, ...options });
   await created.bot.init();
-  const runner = startPolling(created.bot, { timeoutSeconds: 1 });
+  const polling = startPolling(created.bot, { timeoutSeconds: 1 });
   await api.waitForPolling();
   const isMessageTo = (chatId: number) => (call: RecordedCall) =>
     call.ok && call.method === "sendMessage" && Number(call.params.chat_id) === chatId;
   return {
     api,
     created,
-    runner,
+    polling,
     logs,
     records: () => logs.map((line) => JSON.parse(line) as Record<string, unknown>),
     reply: (chatId, predicate = () => true, timeoutMs = 10_000) =>
       api.waitFor((call) => isMessageTo(chatId)(call) && predicate(call), timeoutMs),
     messagesTo: (chatId) => api.calls.filter(isMessageTo(chatId)),
     stop: async () => {
-      await runner.stop();
+      await polling.runner.stop();
       await created.inFlight.idle(5000);
       await api.close();
     },

@@ -1,7 +1,7 @@
 /**
- * Spawns the bot exactly as an operator does — `npm start` in the project folder, in its own
- * process group — on a private copy of the corpus and index, and collects what it prints. Used by
- * the end-to-end tests; the fake Bot API stands in for Telegram.
+ * Spawns the bot exactly as an operator does — `npm start` in the project folder (which execs node
+ * on the compiled build), in its own process group — on a private copy of the corpus and index, and
+ * collects what it prints. Used by the end-to-end tests; the fake Bot API stands in for Telegram.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
@@ -28,6 +28,7 @@ const BOT_VARIABLES = [
   "INLINE_CACHE_S",
   "MIN_KEYWORD_COVERAGE",
   "MIN_DENSE_SIMILARITY",
+  "ADMIN_USER_IDS",
 ];
 
 /** A temporary folder with a copy of `corpus/` and an empty index folder. */
@@ -65,14 +66,17 @@ export interface BotProcess {
   readonly closed: Promise<void>;
   stdout(): string;
   stderr(): string;
-  /** Parsed JSON log lines from stdout (npm's own banner lines are skipped). */
+  /**
+   * Parsed JSON log lines from stdout: the bot's pino lines. (A failing `npm start` makes npm
+   * append its own pretty-printed JSON error object, whose lines are not log lines.)
+   */
   logs(): Record<string, unknown>[];
   /** Resolves with the first log line matching, waiting up to `timeoutMs`. */
   waitForLog(
     predicate: (line: Record<string, unknown>) => boolean,
     timeoutMs?: number,
   ): Promise<Record<string, unknown>>;
-  /** Sends a signal to the whole process group (npm, sh, tsx and node), as Ctrl-C or systemd do. */
+  /** Sends a signal to the whole process group (npm and node), as Ctrl-C or systemd do. */
   signalGroup(signal: NodeJS.Signals): void;
   /** SIGKILLs the group if anything is left; for cleanup. */
   kill(): Promise<void>;
@@ -116,7 +120,7 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   const logs = () =>
     out
       .split("\n")
-      .filter((line) => line.startsWith("{"))
+      .filter((line) => line.startsWith('{"'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   const signalGroup = (signal: NodeJS.Signals) => {
     if (alive && child.pid !== undefined) process.kill(-child.pid, signal);
@@ -157,9 +161,12 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   };
 }
 
-/** stderr lines the bot wrote (npm's own `npm warn`/`npm error` lines and blank lines left out). */
+/**
+ * stderr lines the bot wrote: npm's own `npm warn`/`npm error` lines, its "> script" banner (on
+ * stderr under the project's `json=true`) and blank lines left out.
+ */
 export function botStderrLines(stderr: string): string[] {
   return stderr
     .split("\n")
-    .filter((line) => line.trim() !== "" && !/^npm (warn|error|notice|ERR!)/i.test(line));
+    .filter((line) => line.trim() !== "" && !/^(npm (warn|error|notice|ERR!)|> )/i.test(line));
 }

@@ -174,6 +174,12 @@ export class FakeBotApi {
     this.failures.set(key, queue);
   }
 
+  /** Forgets the failures still queued by {@link failNext} (for `method`, or all). */
+  clearFailures(method?: string): void {
+    if (method === undefined) this.failures.clear();
+    else this.failures.delete(method.toLowerCase());
+  }
+
   /** A user writes `text`; `/commands` get bot_command entities like from a real client. */
   sendText(options: SendTextOptions): MessageUpdate {
     return this.updates.push({ message: userMessage(this.world, options, textContent(options)) });

@@ -10,10 +10,12 @@
  * - A cold `npm run ask` against a bare `node` start.
  * - The bot through a local Bot API: 50 users × 5 questions at once, reply latency p50/p95, all
  *   answered in the right chats, peak RSS of the bot process, cold start to first poll.
+ * Compiles the build first (`npm run build`): the bot and `ask` run as an operator runs them.
  * The model column uses `--model` (default: the model `npm run model:pypi` converts, when
  * MODEL_DIR holds it), loaded as the product loads it. Medians from one run: these machines are
  * noisy, so compare ratios within a run, not absolute numbers across runs.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     "no-cold": { type: "boolean", default: false },
   },
 });
+
+execFileSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "inherit", "inherit"] });
 
 const modelDir = process.env.MODEL_DIR ?? "models";
 const modelId =

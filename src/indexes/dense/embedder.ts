@@ -89,6 +89,15 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
   configureLibrary(env, modelDir, options);
   const cached = existsSync(join(modelDir, modelId, "config.json"));
   const stall = new StallWatchdog(options.stallTimeoutMs ?? 15_000);
+  // Every request of this load is aborted when the watchdog gives up: an abandoned download must
+  // not keep its socket, and so the process, alive for minutes after the caller moved on.
+  libraryFetch ??= env.fetch;
+  const fetchFirst = libraryFetch;
+  env.fetch = (input, init) =>
+    fetchFirst(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, stall.signal]) : stall.signal,
+    });
   try {
     const extractor = await stall.race(
       pipeline("feature-extraction", modelId, {
@@ -114,6 +123,9 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
     stall.stop();
   }
 }
+
+/** transformers.js's own fetch, before {@link loadEmbedder} wrapped it to abort stalled requests. */
+let libraryFetch: typeof import("@huggingface/transformers").env.fetch | undefined;
 
 /** transformers.js keeps its settings in one global object; set them from our options each load. */
 function configureLibrary(
@@ -204,14 +216,21 @@ class TransformersEmbedder implements Embedder {
 }
 
 /**
- * Rejects a race when nothing has happened for `timeoutMs`. A download that keeps reporting
- * progress may take minutes; a connection that never answers is abandoned within seconds.
+ * Rejects a race when nothing has happened for `timeoutMs`, and aborts its `signal` then. A
+ * download that keeps reporting progress may take minutes; a connection that never answers is
+ * abandoned within seconds, its request aborted.
  */
 class StallWatchdog {
   private timer: NodeJS.Timeout | undefined;
   private reject: ((error: Error) => void) | undefined;
+  private readonly controller = new AbortController();
 
   constructor(private readonly timeoutMs: number) {}
+
+  /** Aborted when the watchdog gives up. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
 
   race<T>(work: Promise<T>): Promise<T> {
     const stalled = new Promise<never>((_, reject) => {
@@ -223,10 +242,11 @@ class StallWatchdog {
 
   poke(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => this.reject?.(new Error(`no progress for ${this.timeoutMs} ms`)),
-      this.timeoutMs,
-    );
+    this.timer = setTimeout(() => {
+      const error = new Error(`no progress for ${this.timeoutMs} ms`);
+      this.controller.abort(error);
+      this.reject?.(error);
+    }, this.timeoutMs);
     this.timer.unref();
   }
 

@@ -22,9 +22,9 @@ export interface HttpEmbedderOptions {
   prefixes?: PrefixMode;
   /** Texts per request. Default 32. */
   batchSize?: number;
-  /** One request is abandoned after this long. Default 15 s. */
+  /** One request is abandoned after this long, and not retried. Default 15 s. */
   timeoutMs?: number;
-  /** Further attempts after a 429, a 5xx or a network failure. Default 3. */
+  /** Further attempts after a 429, a 5xx or a failed connection (not a timeout). Default 3. */
   retries?: number;
   /** First backoff; doubled each attempt, a server's Retry-After taken when longer. Default 500 ms. */
   backoffMs?: number;
@@ -168,7 +168,10 @@ class HttpEmbedder implements Embedder {
         waitMs = Math.max(backoff, retryAfterMs(response.headers.get("retry-after")));
       } catch (error) {
         if (error instanceof EmbeddingServerError) throw error;
-        if (attempt >= retries) throw new EmbeddingServerError(networkReason(error), this.endpoint, null);
+        // A server that let a whole timeout pass will not answer a retry either: give up within
+        // one timeout rather than several (refused connections and 5xx are retried).
+        if (attempt >= retries || isTimeout(error))
+          throw new EmbeddingServerError(networkReason(error), this.endpoint, null);
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs));
       backoff *= 2;
@@ -224,9 +227,12 @@ function retryAfterMs(header: string | null): number {
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
+
 function networkReason(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
-    return "no answer within the timeout";
+  if (isTimeout(error)) return "no answer within the timeout";
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
   if (cause?.code) return `cannot connect (${cause.code})`;
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,36 @@
 import { existsSync } from "node:fs";
-import hnswlib from "hnswlib-node";
+import { createRequire } from "node:module";
+
+/**
+ * The part of hnswlib-node's `HierarchicalNSW` this index uses, typed here rather than imported:
+ * the package is an optional dependency, and the build must compile where its install failed.
+ */
+interface HierarchicalNSW {
+  initIndex(maxElements: number, m?: number, efConstruction?: number, randomSeed?: number): void;
+  addPoint(point: number[], label: number): void;
+  readIndexSync(filename: string, allowReplaceDeleted?: boolean): void;
+  writeIndexSync(filename: string): void;
+  getCurrentCount(): number;
+  setEf(ef: number): void;
+  searchKnn(queryPoint: number[], numNeighbors: number): { distances: number[]; neighbors: number[] };
+}
+
+/** The module's export this index needs. */
+interface Hnswlib {
+  HierarchicalNSW: new (space: "cosine", dimensions: number) => HierarchicalNSW;
+}
+
+let hnswlib: Hnswlib | undefined;
+
+/**
+ * hnswlib-node, loaded on first use rather than imported: it is a native addon, and a machine
+ * where its build failed (it needs python3, make and g++) must still answer with the keyword and
+ * structure legs. Throws the loader's error when the addon cannot be loaded.
+ */
+export function vectorLibrary(): Hnswlib {
+  hnswlib ??= createRequire(import.meta.url)("hnswlib-node") as Hnswlib;
+  return hnswlib;
+}
 
 /** A neighbour found by a vector search: the passage id and its cosine similarity (−1…1). */
 export interface VectorHit {
@@ -25,7 +56,7 @@ export interface VectorIndexOptions {
  */
 export class VectorIndex {
   private constructor(
-    private readonly index: hnswlib.HierarchicalNSW,
+    private readonly index: HierarchicalNSW,
     readonly dimensions: number,
     readonly size: number,
     private readonly efSearch: number,
@@ -37,7 +68,7 @@ export class VectorIndex {
     dimensions: number,
     options: VectorIndexOptions = {},
   ): VectorIndex {
-    const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    const index = new (vectorLibrary().HierarchicalNSW)("cosine", dimensions);
     index.initIndex(
       Math.max(1, vectors.length),
       options.m ?? 16,
@@ -53,7 +84,7 @@ export class VectorIndex {
   /** Loads a saved index; `size` and `dimensions` come from the manifest written beside it. */
   static load(path: string, dimensions: number, size: number, options: VectorIndexOptions = {}): VectorIndex {
     if (!existsSync(path)) throw new Error(`${path} is missing`);
-    const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    const index = new (vectorLibrary().HierarchicalNSW)("cosine", dimensions);
     index.readIndexSync(path, false);
     if (index.getCurrentCount() !== size) {
       throw new Error(`${path} holds ${index.getCurrentCount()} vectors, the manifest says ${size}`);
