@@ -18,6 +18,7 @@ const isSummaryWord = matcher(cues.summaryWords);
 const isAboutWord = matcher(cues.aboutWords);
 const isDocumentWord = matcher(cues.documentWords);
 const isFillerWord = matcher(cues.fillerWords);
+const isWrittenWord = matcher(cues.writtenWords);
 
 /** A word's folded readings: itself, and for a Latin word its Cyrillic spellings. */
 function readings(word: string): string[] {
@@ -35,11 +36,17 @@ export function asksForSummary(question: string): boolean {
   if (/\btl\s*;?\s*dr\b/.test(normalizeText(question))) return true;
   const words = tokenizeWords(question).map(readings);
   const any = (test: (w: string) => boolean) => words.some((forms) => forms.some(test));
-  const asks = any(isSummaryWord) || (any(isAboutWord) && any(isDocumentWord));
+  const asks = any(isSummaryWord) || (any(isAboutWord) && (any(isDocumentWord) || any(isWrittenWord)));
   if (!asks) return false;
   return words.every((forms) =>
     forms.some(
-      (w) => isStopword(w) || isSummaryWord(w) || isAboutWord(w) || isDocumentWord(w) || isFillerWord(w),
+      (w) =>
+        isStopword(w) ||
+        isSummaryWord(w) ||
+        isAboutWord(w) ||
+        isDocumentWord(w) ||
+        isWrittenWord(w) ||
+        isFillerWord(w),
     ),
   );
 }

@@ -1,5 +1,6 @@
 import type { Glossary } from "../corpus/index.js";
 import type { KeywordIndex } from "../indexes/index.js";
+import { editDistance } from "../text/index.js";
 
 /**
  * Expands a question's concepts with the corpus's own words from its glossary: a Russian or
@@ -42,7 +43,25 @@ export class GlossaryExpansion {
     return concepts.map((concept) =>
       concept.length > 0 && this.keyword.knows(concept[0] as string)
         ? [...concept]
-        : [...new Set([...concept, ...concept.flatMap((term) => this.targets.get(term) ?? [])])],
+        : [...new Set([...concept, ...concept.flatMap((term) => this.targetsOf(term))])],
     );
+  }
+
+  /**
+   * The Kazakh words a term leads to: its own entry's, else those of a listed word a typing slip
+   * or a stemmer's wobble away ("gratitute", "благодарност" for "благодарнос"), from six letters.
+   */
+  private targetsOf(term: string): string[] {
+    const exact = this.targets.get(term);
+    if (exact) return exact;
+    const length = [...term].length;
+    const slips = length < 6 ? 0 : length < 9 ? 1 : 2;
+    if (slips === 0) return [];
+    return [...this.targets]
+      .filter(
+        ([listed]) =>
+          Math.abs(listed.length - term.length) <= slips && editDistance(term, listed, slips) <= slips,
+      )
+      .flatMap(([, kazakh]) => kazakh);
   }
 }
