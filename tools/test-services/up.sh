@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway Redis and PostgreSQL on 127.0.0.1 for the tests that need real servers, and
 # prints the `export` lines that point the tests at them (TEST_REDIS_URL, TEST_DATABASE_URL,
-# TEST_SERVICES_DIR). Usage:  eval "$(bash tools/test-services/up.sh)"  …  bash tools/test-services/down.sh
+# TEST_SERVICES_DIR). Usage:  env="$(bash tools/test-services/up.sh)" && eval "$env"  …  bash tools/test-services/down.sh
 # Installs Debian's redis-server and postgresql first when they are missing (root only). Every
 # file lives in one temporary folder; nothing listens beyond 127.0.0.1 (unix sockets stay there too).
 set -euo pipefail
