@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { currentIndexFiles } from "../src/indexes/index.js";
 import {
   type BotProcess,
   botStderrLines,
@@ -113,7 +114,7 @@ describe("start-up failures", () => {
   it("an INDEX_DIR built from another corpus stops start-up with one line saying whose it is, untouched", async () => {
     const other = mkdtempSync(join(tmpdir(), "other-corpus-"));
     writeFileSync(join(other, "other.txt"), "Басқа мақала\nМүлде басқа мәтін, басқа тақырып.\n");
-    const manifest = readFileSync(join(workspace.indexDir, "manifest.json"), "utf8");
+    const manifest = readFileSync(join(currentIndexFiles(workspace.indexDir), "manifest.json"), "utf8");
     const failing = spawnBot({
       BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,
@@ -125,7 +126,7 @@ describe("start-up failures", () => {
     const lines = botStderrLines(failing.stderr());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^start: .*index holds the index of corpus .*corpus, not of .*other-corpus-/);
-    expect(readFileSync(join(workspace.indexDir, "manifest.json"), "utf8")).toBe(manifest);
+    expect(readFileSync(join(currentIndexFiles(workspace.indexDir), "manifest.json"), "utf8")).toBe(manifest);
   });
 
   it("a token Telegram refuses (401) stops start-up with one line, without echoing it", async () => {

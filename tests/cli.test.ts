@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { snapshotFiles } from "./support/files.js";
 
 const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), "cli-"));
@@ -153,10 +154,7 @@ describe("human output and errors", () => {
 });
 
 describe("no command destroys an index it was not asked to rebuild", () => {
-  const snapshot = (dir: string) =>
-    Object.fromEntries(
-      readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString("base64")]),
-    );
+  const snapshot = (dir: string) => snapshotFiles(dir);
   /** An index of the article in its own folder, and a second corpus that is not the article. */
   const setUp = async () => {
     const base = mkdtempSync(join(tmpdir(), "cli-owner-"));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  currentIndexFiles,
   IndexError,
   loadIndexes,
   openIndexes,
@@ -11,6 +12,7 @@ import {
   recordedCorpus,
   removeStaleTemporaries,
 } from "../src/indexes/index.js";
+import { snapshotFiles } from "./support/files.js";
 import { simpleAnalyzer } from "./support/simple-analyzer.js";
 
 function workspace() {
@@ -53,7 +55,7 @@ describe("saved indexes", () => {
   it("refuses a corrupt file with a clear error naming it, and openIndexes rebuilds instead", async () => {
     const dirs = workspace();
     await openIndexes({ ...dirs, analyzer: simpleAnalyzer(), embedder: null });
-    const keywordFile = join(dirs.indexDir, "keyword.json");
+    const keywordFile = join(currentIndexFiles(dirs.indexDir), "keyword.json");
     writeFileSync(keywordFile, readFileSync(keywordFile, "utf8").slice(0, 100));
     let error: unknown;
     try {
@@ -74,7 +76,7 @@ describe("saved indexes", () => {
   it("treats a manifest that is not JSON as corrupt, not as a crash", async () => {
     const dirs = workspace();
     await openIndexes({ ...dirs, analyzer: simpleAnalyzer(), embedder: null });
-    writeFileSync(join(dirs.indexDir, "manifest.json"), "{ not json");
+    writeFileSync(join(currentIndexFiles(dirs.indexDir), "manifest.json"), "{ not json");
     expect(() => readManifest(dirs.indexDir)).toThrow(/manifest\.json is corrupt/);
     const reopened = await openIndexes({ ...dirs, analyzer: simpleAnalyzer(), embedder: null });
     expect(reopened.action).toBe("built");
@@ -82,8 +84,7 @@ describe("saved indexes", () => {
 });
 
 describe("whose index it is", () => {
-  const snapshot = (dir: string) =>
-    Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+  const snapshot = (dir: string) => snapshotFiles(dir, "utf8");
   const otherCorpus = () => {
     const dir = mkdtempSync(join(tmpdir(), "other-corpus-"));
     writeFileSync(join(dir, "other.txt"), "Басқа мақала\nМүлде басқа мәтін, басқа тақырып.\n");

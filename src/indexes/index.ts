@@ -40,3 +40,11 @@ export { recordedCorpus } from "./ownership.js";
 export { type LoadOptions, loadIndexes, readManifest, saveIndexes } from "./store.js";
 export { type CleanupOptions, removeStaleTemporaries } from "./temp-files.js";
 export type { DenseLeg, DocumentInfo, Indexes } from "./types.js";
+export {
+  CURRENT_FILE,
+  currentIndexFiles,
+  currentVersion,
+  type PublishOptions,
+  publishVersion,
+  removeOldVersions,
+} from "./versions.js";

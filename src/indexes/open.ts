@@ -9,6 +9,7 @@ import { corpusRecordFor, foreignIndexError, foreignOwner, shown } from "./owner
 import { loadIndexes, readManifest, saveIndexes } from "./store.js";
 import { removeStaleTemporaries } from "./temp-files.js";
 import type { Indexes } from "./types.js";
+import { currentVersion, publishVersion } from "./versions.js";
 
 /** Options of {@link openIndexes}. */
 export interface OpenOptions extends BuildOptions {
@@ -31,6 +32,11 @@ export interface OpenResult {
   readonly saveError: string | null;
   /** Corpus files that could not be documents (empty, not UTF-8, unreadable): left out, reported. */
   readonly skipped: readonly SkippedFile[];
+  /**
+   * The index version in use (its folder's name), or `null` for an index kept in memory only (it
+   * could not be saved) or loaded from a folder saved before versions.
+   */
+  readonly version: string | null;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface OpenResult {
  * every time (it is small, and the only way to know the index is current). An index that belongs
  * to another corpus (its manifest says so) is never rebuilt unless `force` asks for it: that
  * throws an {@link IndexError} saying whose it is. Temporaries a killed save left are removed.
+ * A (re)built index is saved as a new version of the folder and swapped in atomically
+ * ({@link publishVersion}), so a process answering from the old one is never disturbed.
  */
 export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   const log = options.log ?? (() => {});
@@ -80,11 +88,12 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
   }
   if (saved) {
     const embedder = options.embedder ?? null;
+    const version = currentVersion(options.indexDir);
     if (embedder === null)
-      return result({ ...saved, dense: null }, { documents, skipped }, "loaded", null, null);
+      return result({ ...saved, dense: null }, { documents, skipped }, "loaded", null, null, version);
     const current = saved.manifest.dense?.offTopic === OFF_TOPIC_HASH;
     if (saved.dense && current && sameVectorSpace(saved.dense, embedder))
-      return result(saved, { documents, skipped }, "loaded", null, null);
+      return result(saved, { documents, skipped }, "loaded", null, null, version);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
     log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
     const dense = await buildDenseLeg(saved.passages, embedder, options);
@@ -113,16 +122,21 @@ function persist(
   reason: string | null,
 ): OpenResult {
   try {
-    const manifest = saveIndexes(options.indexDir, indexes, {
-      ...indexes.manifest,
-      corpusDir: corpusRecordFor(options.indexDir, options.corpusDir),
-      dense: indexes.dense ? denseManifest(indexes.dense) : null,
-    });
-    return result({ ...indexes, manifest }, corpus, action, reason, null);
+    const { version, result: manifest } = publishVersion(
+      options.indexDir,
+      (dir) =>
+        saveIndexes(dir, indexes, {
+          ...indexes.manifest,
+          corpusDir: corpusRecordFor(options.indexDir, options.corpusDir),
+          dense: indexes.dense ? denseManifest(indexes.dense) : null,
+        }),
+      { corpusHash: indexes.manifest.corpusHash },
+    );
+    return result({ ...indexes, manifest }, corpus, action, reason, null, version);
   } catch (error) {
     const message = `could not save the index to ${options.indexDir} (${(error as Error).message}); using it from memory`;
     options.log?.(message);
-    return result(indexes, corpus, action, reason, message);
+    return result(indexes, corpus, action, reason, message, null);
   }
 }
 
@@ -132,6 +146,7 @@ function result(
   action: OpenResult["action"],
   reason: string | null,
   saveError: string | null,
+  version: string | null,
 ): OpenResult {
-  return { indexes, ...corpus, action, reason, saveError };
+  return { indexes, ...corpus, action, reason, saveError, version };
 }

@@ -8,6 +8,7 @@ import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./key
 import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
 import { removeStaleTemporaries, temporaryName } from "./temp-files.js";
 import type { DocumentInfo, Indexes } from "./types.js";
+import { currentIndexFiles } from "./versions.js";
 
 const MANIFEST = "manifest.json";
 const PASSAGES = "passages.json";
@@ -18,7 +19,7 @@ const SENTENCES = "sentences.f32";
 const SENTENCE_COUNTS = "sentences.json";
 
 /**
- * Writes the indexes into `dir`. Each file is written beside its final name and renamed into
+ * Writes the indexes into `dir` itself (a version folder: see `publishVersion`). Each file is written beside its final name and renamed into
  * place, and the manifest goes last, so a reader (another replica, a second `ask`) never sees a
  * manifest describing files that are not there yet. Temporaries a killed save left are removed
  * first.
@@ -54,8 +55,12 @@ export function saveIndexes(
   return full;
 }
 
-/** Reads only the manifest: cheap, and enough to decide whether the index is stale. */
-export function readManifest(dir: string): IndexManifest {
+/**
+ * Reads only the manifest: cheap, and enough to decide whether the index is stale. `indexDir` is
+ * an index folder: its current version is read (or its own files, saved before versions).
+ */
+export function readManifest(indexDir: string): IndexManifest {
+  const dir = currentIndexFiles(indexDir);
   const bytes = readOrThrow(dir, MANIFEST);
   const manifest = parseJson<IndexManifest>(dir, MANIFEST, bytes.toString("utf8"));
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || typeof manifest.files !== "object") {
@@ -79,15 +84,18 @@ export interface LoadOptions {
 }
 
 /**
- * Loads a saved index folder, verifying every file against the manifest's checksum first (a
- * truncated HNSW file must never reach native code). Throws {@link IndexError} naming the file.
+ * Loads a saved index folder — its current version — verifying every file against the manifest's
+ * checksum first (a truncated HNSW file must never reach native code). Everything is read into
+ * memory, so once loaded the version's folder is no longer in use. Throws {@link IndexError}
+ * naming the file.
  */
 export function loadIndexes(
-  dir: string,
+  indexDir: string,
   analyzer: TermAnalyzer,
   keywordOptions: KeywordIndexOptions = {},
   options: LoadOptions = {},
 ): Indexes {
+  const dir = currentIndexFiles(indexDir);
   const manifest = readManifest(dir);
   const verified = (name: string): Buffer => {
     const bytes = readOrThrow(dir, name);
