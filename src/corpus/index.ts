@@ -11,4 +11,5 @@ export {
   readCorpus,
   type SkippedFile,
 } from "./load.js";
+export { corpusSignature } from "./signature.js";
 export type { CorpusDocument } from "./types.js";

@@ -6,6 +6,7 @@ export {
   buildIndexes,
   type ProgressReporter,
 } from "./build.js";
+export { BUILD_LOCK_FILE, type BuildLock, type BuildLockOptions, tryBuildLock } from "./build-lock.js";
 export {
   DEFAULT_EMBEDDING_MODEL,
   type DownloadProgress,
