@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+import { FeedbackStoreError } from "./errors.js";
+import { questionKey as questionKeyOf } from "./question-key.js";
+import { summaryFrom } from "./rows.js";
+import {
+  forSqlite,
+  INSERT_ANSWER,
+  OUTCOMES,
+  QUESTIONS_STORED,
+  SCHEMA,
+  TOP_DECLINED,
+  TOP_DISLIKED,
+  UPSERT_VOTE,
+  VOTES,
+} from "./sql.js";
+import type { AnswerRecord, FeedbackStore, FeedbackSummary, VoteRecord } from "./types.js";
+
+/** Options of {@link SqliteFeedbackStore}. */
+export interface SqliteStoreOptions {
+  /** The database file; its folder is created on first use. */
+  path: string;
+  /** Create the file when missing (the bot); false opens only an existing one (the report). Default true. */
+  create?: boolean;
+}
+
+/**
+ * Feedback in one SQLite file (better-sqlite3 12: version 13 needs Node 22), the default for one
+ * machine. Opened on first use, not at construction, so a folder that cannot be written is a
+ * failure of that write (logged, retried with the next one), never of start-up. WAL mode, so
+ * several processes on the machine may share the file and the report reads while the bot writes.
+ * better-sqlite3 is an optional dependency (a native build): without it every call rejects with a
+ * {@link FeedbackStoreError} saying what to install.
+ */
+export class SqliteFeedbackStore implements FeedbackStore {
+  readonly kind = "sqlite";
+  readonly where: string;
+  private db: BetterSqlite3.Database | null = null;
+
+  constructor(private readonly options: SqliteStoreOptions) {
+    this.where = options.path;
+  }
+
+  async recordAnswer(record: AnswerRecord): Promise<void> {
+    await this.run(INSERT_ANSWER, [
+      record.id,
+      record.at,
+      record.language,
+      record.outcome,
+      JSON.stringify(record.passages),
+      record.question,
+      record.question === null ? null : questionKeyOf(record.question),
+    ]);
+  }
+
+  async recordVote(vote: VoteRecord): Promise<void> {
+    await this.run(UPSERT_VOTE, [vote.answerId, vote.at, vote.language, vote.vote]);
+  }
+
+  async summary(since: number, top: number): Promise<FeedbackSummary> {
+    const db = await this.open();
+    const all = (sql: string, ...params: number[]) => {
+      const statement = forSqlite(sql);
+      return db.prepare(statement.sql).all(...statement.bind(params));
+    };
+    return summaryFrom({
+      outcomes: all(OUTCOMES, since),
+      votes: all(VOTES, since),
+      questionsStored: all(QUESTIONS_STORED, since),
+      topDeclined: all(TOP_DECLINED, since, top),
+      topDisliked: all(TOP_DISLIKED, since, top),
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+  }
+
+  private async run(sql: string, params: readonly unknown[]): Promise<void> {
+    const db = await this.open();
+    const statement = forSqlite(sql);
+    db.prepare(statement.sql).run(...statement.bind(params));
+  }
+
+  private async open(): Promise<BetterSqlite3.Database> {
+    if (this.db) return this.db;
+    const Database = await loadDriver(this.where);
+    const create = this.options.create ?? true;
+    let db: BetterSqlite3.Database;
+    try {
+      if (create) mkdirSync(dirname(this.options.path), { recursive: true });
+      db = new Database(this.options.path, { fileMustExist: !create });
+    } catch (error) {
+      if (!create && !existsSync(this.options.path))
+        throw new FeedbackStoreError(
+          `${this.where} does not exist: no feedback recorded yet`,
+          this.where,
+          "missing",
+        );
+      throw new FeedbackStoreError(
+        `cannot open ${this.where} (${(error as Error).message})`,
+        this.where,
+        "unavailable",
+      );
+    }
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    for (const statement of SCHEMA) db.exec(statement);
+    this.db = db;
+    return db;
+  }
+}
+
+let driver: Promise<typeof BetterSqlite3> | null = null;
+
+/** better-sqlite3, loaded on first use (an optional dependency: its native build may have failed). */
+function loadDriver(where: string): Promise<typeof BetterSqlite3> {
+  driver ??= import("better-sqlite3").then((module) => module.default);
+  return driver.catch(() => {
+    driver = null;
+    throw new FeedbackStoreError(
+      "better-sqlite3 is not installed (its native build failed in npm ci: it needs python3, make and g++); install them and run npm ci again, or set DATABASE_URL",
+      where,
+      "no-driver",
+    );
+  });
+}
