@@ -2,9 +2,12 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
+import type { FeedbackRecorder } from "../feedback/index.js";
+import { type AdminDocumentsOptions, registerAdminDocuments } from "./admin-documents.js";
 import { registerCommands } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { apologize, logUncaught } from "./errors.js";
+import { feedbackHook, registerFeedback } from "./feedback-buttons.js";
 import { addressedToBot, isGroup } from "./group.js";
 import { InFlight } from "./in-flight.js";
 import { registerInline } from "./inline.js";
@@ -40,8 +43,12 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Telegram user ids that /source tells about skipped corpus files. Default none. */
   admins?: readonly number[];
-  /** Corpus files the engine left out (its `openResult.skipped`). Default none. */
-  skippedFiles?: BotServices["skippedFiles"];
+  /** Corpus files the engine left out (its `openResult.skipped`), or how to get the current ones. Default none. */
+  skippedFiles?: BotServices["skippedFiles"] | (() => BotServices["skippedFiles"]);
+  /** Records answers and votes: every answer then carries 👍/👎 buttons. Default: no buttons. */
+  feedback?: FeedbackRecorder;
+  /** The admins' document commands (add, list, remove), when the corpus is live. Default: none. */
+  adminDocuments?: Omit<AdminDocumentsOptions, "apiRoot">;
 }
 
 /** A bot ready to be polled or served by webhook, with what shutdown needs to finish cleanly. */
@@ -56,7 +63,7 @@ export interface CreatedBot {
  * Builds the grammY bot around an opened answer engine. Middleware, outermost first: the
  * one-line update log, per-chat ordering (so one chat's replies never overtake each other while
  * chats run in parallel), then an error boundary holding the group gate, the per-user rate limit
- * and the handlers. API calls pass through bounded, logged retries and a scrubbed poll-failure log.
+ * and the handlers (votes and the admins' documents first, when given). API calls pass through bounded, logged retries and a scrubbed poll-failure log.
  */
 export function createBot(engine: BotEngine, options: CreateBotOptions): CreatedBot {
   const redactor = options.redactor ?? new Redactor([options.token]);
@@ -71,6 +78,7 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
   });
   bot.api.config.use(retrying(logger, redactor, options.retry), pollFailureLog(logger, redactor));
 
+  const skipped = options.skippedFiles ?? [];
   const services: BotServices = {
     engine,
     logger,
@@ -78,7 +86,10 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
     maxQuestionChars: options.maxQuestionChars ?? 1000,
     inlineCacheSeconds: options.inlineCacheSeconds ?? 10,
     admins: new Set(options.admins ?? []),
-    skippedFiles: options.skippedFiles ?? [],
+    get skippedFiles() {
+      return typeof skipped === "function" ? skipped() : skipped;
+    },
+    ...(options.feedback ? { answerExtra: feedbackHook(options.feedback) } : {}),
   };
   const inFlight = new InFlight();
   // The log (and in-flight count) comes first, so an update waiting behind its chat's earlier
@@ -89,6 +100,13 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
   const handlers = new Composer<BotContext>();
   handlers.use(groupGate);
   handlers.on(["message", "callback_query"], rateLimit(options.rateLimit));
+  // Before the commands, whose last handler takes every button press it does not know.
+  if (options.feedback) registerFeedback(handlers, services, options.feedback);
+  if (options.adminDocuments)
+    registerAdminDocuments(handlers, services, {
+      ...options.adminDocuments,
+      apiRoot: options.apiRoot ?? "https://api.telegram.org",
+    });
   registerCommands(handlers, services);
   registerInline(handlers, services);
   registerQuestions(handlers, services);

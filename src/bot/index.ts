@@ -22,7 +22,14 @@ export { escapeHtml, visibleLength, visibleText } from "./html.js";
 export { chooseLanguage, LANGUAGES, languageFromCode, type Messages, messagesFor } from "./i18n.js";
 export { InFlight } from "./in-flight.js";
 export { BotStartError, initBot, type LaunchOptions, launchPolling } from "./launch.js";
+export { type HeldEngine, LiveEngine } from "./live-engine.js";
+export { LiveIndex, type LiveIndexOptions, type ReloadOutcome } from "./live-index.js";
 export { createLogger, type LoggerOptions, type LogLevel } from "./logger.js";
+export {
+  type OperatorRuntime,
+  type OperatorRuntimeOptions,
+  startOperatorRuntime,
+} from "./operator-runtime.js";
 export {
   ALLOWED_UPDATES,
   fetchUnconfirmed,
@@ -39,6 +46,7 @@ export {
   parseStartSettings,
   type StartSettings,
 } from "./settings.js";
+export { type CounterClient, SharedCounter, type SharedCounterOptions } from "./shared-counter.js";
 export { GracefulShutdown, type ShutdownOptions, type Stopper } from "./shutdown.js";
 export { type SplitOptions, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "./split.js";
 export {

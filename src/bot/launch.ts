@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "pino";
+import { registerAdminMenus } from "./admin-menu.js";
 import type { CreatedBot } from "./create-bot.js";
 import { startPolling } from "./polling.js";
 import { describeError, type Redactor } from "./redact.js";
@@ -28,6 +29,20 @@ export interface LaunchOptions {
   initRetryMs?: number;
   /** Set for webhook mode: where Telegram posts, and the secret it must send back. */
   webhook?: { url: string; secret: string };
+  /** Admins, who get a command menu of their own (admin commands). Default none. */
+  admins?: readonly number[];
+  /**
+   * Runs once the updates in flight are done (or the deadline came), with the time left: closes
+   * what the bot wrote to (the feedback database, Redis). Default nothing.
+   */
+  afterDrain?: (remainingMs: number) => Promise<void>;
+}
+
+/** The command menus: everyone's, then each admin's own (best effort, not awaited). */
+export function registerMenus(api: CreatedBot["bot"]["api"], options: LaunchOptions): void {
+  void registerCommands(api, options.logger, options.redactor).then(() =>
+    registerAdminMenus(api, options.admins ?? [], options.logger, options.redactor),
+  );
 }
 
 /**
@@ -94,7 +109,7 @@ export async function launchPolling(
 ): Promise<{ crashed: Promise<void> }> {
   const { bot } = created;
   await bestEffort("deleteWebhook", () => bot.api.deleteWebhook(), options);
-  void registerCommands(bot.api, options.logger, options.redactor);
+  registerMenus(bot.api, options);
   const { runner, window } = startPolling(bot, { timeoutSeconds: options.pollTimeoutSeconds });
   options.shutdown.setStopper(async (remainingMs) => {
     const started = Date.now();
@@ -113,6 +128,7 @@ export async function launchPolling(
         options,
       );
     }
+    await options.afterDrain?.(Math.max(0, remainingMs - (Date.now() - started)));
   });
   const crashed = (runner.task() ?? Promise.resolve()).then(
     () => {

@@ -55,7 +55,7 @@ export async function answerQuestion(ctx: BotContext, services: BotServices): Pr
   const parts = answer.abstained
     ? [abstentionHtml(answer, messages, services.engine.sections().length, services.maxQuestionChars)]
     : answerParts(answer, messages, { maxQuestionChars: services.maxQuestionChars });
-  await sendChunks(ctx, splitForTelegram(parts));
+  await sendChunks(ctx, splitForTelegram(parts), undefined, services.answerExtra?.(answer));
 }
 
 /** Registers the handlers of ordinary messages: questions, unknown commands, non-text content. */

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { AnswerEngine } from "../answer/index.js";
+import type { Answer, AnswerEngine } from "../answer/index.js";
 import type { SkippedFile } from "../corpus/index.js";
 import type { Redactor } from "./redact.js";
 
@@ -25,4 +25,9 @@ export interface BotServices {
   readonly admins: ReadonlySet<number>;
   /** Corpus files left out when the index was opened (empty, not UTF-8, unreadable). */
   readonly skippedFiles: readonly Pick<SkippedFile, "name" | "reason">[];
+  /**
+   * Called with each answer to a question before it is sent; returns options for the reply's last
+   * message (the 👍/👎 keyboard: see feedback-buttons.ts). Absent: answers carry nothing more.
+   */
+  readonly answerExtra?: (answer: Answer) => Record<string, unknown>;
 }

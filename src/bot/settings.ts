@@ -2,11 +2,24 @@ import { z } from "zod";
 import {
   type BotSettings,
   botSettingsSchema,
+  type FeedbackSettings,
+  feedbackSettingsSchema,
+  type LiveSettings,
+  liveSettingsSchema,
   parseSettings,
   type Settings,
   SettingsError,
   settingsSchema,
 } from "../config/index.js";
+
+/** Telegram user ids, comma-separated, as ADMIN_USER_IDS (or its alias ADMIN_IDS) holds them. */
+const userIds = (name: string) =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
+      error: `${name} must be Telegram user ids separated by commas, e.g. 12345678,87654321`,
+    })
+    .transform((ids) => ids.split(",").map((id) => Number(id.trim())));
 
 /**
  * Settings only the bot process reads, kept here rather than in `src/config` because nothing else
@@ -20,21 +33,22 @@ export const botRuntimeSchema = z.object({
   POLL_TIMEOUT_S: z.coerce.number().int().min(0).max(50).default(30),
   /** Seconds Telegram may cache inline results for the same query (small: the index may change). */
   INLINE_CACHE_S: z.coerce.number().int().min(0).max(3600).default(10),
-  /** Telegram user ids, comma-separated, whom /source (in a private chat) tells about skipped files. */
-  ADMIN_USER_IDS: z
-    .string()
-    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
-      error: "ADMIN_USER_IDS must be Telegram user ids separated by commas, e.g. 12345678,87654321",
-    })
-    .transform((ids) => ids.split(",").map((id) => Number(id.trim())))
-    .default([]),
+  /**
+   * The bot's admins, Telegram user ids, comma-separated: in a private chat they add, list and
+   * remove documents, and /source tells them about skipped files. ADMIN_IDS is accepted as another
+   * name for it; both set, they must agree.
+   */
+  ADMIN_USER_IDS: userIds("ADMIN_USER_IDS").optional(),
+  ADMIN_IDS: userIds("ADMIN_IDS").optional(),
 });
 
-/** Bot-only runtime settings after validation. */
-export type BotRuntimeSettings = z.infer<typeof botRuntimeSchema>;
+/** Bot-only runtime settings after validation, the admins under one name. */
+export type BotRuntimeSettings = Omit<z.infer<typeof botRuntimeSchema>, "ADMIN_USER_IDS" | "ADMIN_IDS"> & {
+  readonly ADMIN_USER_IDS: readonly number[];
+};
 
-/** Everything `npm start` needs: retrieval, bot and runtime settings in one object. */
-export type StartSettings = Settings & BotSettings & BotRuntimeSettings;
+/** Everything `npm start` needs: retrieval, bot, runtime, feedback and live-corpus settings in one object. */
+export type StartSettings = Settings & BotSettings & BotRuntimeSettings & FeedbackSettings & LiveSettings;
 
 /**
  * Validates all three schemas and reports every problem at once, so an operator fixes `.env` in one
@@ -54,6 +68,22 @@ export function parseStartSettings(env: Record<string, string | undefined>): Sta
   const core = parse(settingsSchema);
   const bot = parse(botSettingsSchema);
   const runtime = parse(botRuntimeSchema);
-  if (core === undefined || bot === undefined || runtime === undefined) throw new SettingsError(problems);
-  return { ...core, ...bot, ...runtime };
+  const feedback = parse(feedbackSettingsSchema);
+  const live = parse(liveSettingsSchema);
+  const admins = runtime && adminsOf(runtime, problems);
+  if (!core || !bot || !runtime || !feedback || !live || !admins) throw new SettingsError(problems);
+  const { ADMIN_IDS: _alias, ...rest } = runtime;
+  return { ...core, ...bot, ...rest, ADMIN_USER_IDS: admins, ...feedback, ...live };
+}
+
+/** The admins from ADMIN_USER_IDS or its alias ADMIN_IDS; `undefined` (and a problem) when they disagree. */
+function adminsOf(runtime: z.infer<typeof botRuntimeSchema>, problems: string[]): number[] | undefined {
+  const { ADMIN_USER_IDS: named, ADMIN_IDS: alias } = runtime;
+  if (named && alias && [...named].sort().join() !== [...alias].sort().join()) {
+    problems.push(
+      "ADMIN_USER_IDS and ADMIN_IDS are both set and differ: keep one (ADMIN_IDS is another name for it)",
+    );
+    return undefined;
+  }
+  return named ?? alias ?? [];
 }

@@ -2,10 +2,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { CreatedBot } from "./create-bot.js";
 import type { Health } from "./health.js";
-import { BotStartError, bestEffort, type LaunchOptions } from "./launch.js";
+import { BotStartError, bestEffort, type LaunchOptions, registerMenus } from "./launch.js";
 import { ALLOWED_UPDATES } from "./polling.js";
 import type { Redactor } from "./redact.js";
-import { registerCommands } from "./register-commands.js";
 import type { GracefulShutdown } from "./shutdown.js";
 import { closeServer, createWebhookServer, listen, type WebhookServer } from "./webhook.js";
 
@@ -81,8 +80,9 @@ export async function launchWebhook(
       options.logger.warn({ in_flight: inFlight.size }, "replies still in flight at the deadline");
     endpoint.server.closeAllConnections();
     await Promise.race([closed, sleep(Math.max(0, remainingMs - (Date.now() - started)))]);
+    await options.afterDrain?.(Math.max(0, remainingMs - (Date.now() - started)));
   });
-  void registerCommands(bot.api, options.logger, options.redactor);
+  registerMenus(bot.api, options);
   await bestEffort(
     "setWebhook",
     () => bot.api.setWebhook(webhook.url, { allowed_updates: ALLOWED_UPDATES, secret_token: webhook.secret }),

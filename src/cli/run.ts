@@ -1,5 +1,6 @@
 import { SettingsError } from "../config/index.js";
 import { CorpusError } from "../corpus/index.js";
+import { FeedbackStoreError } from "../feedback/index.js";
 import { IndexError, ModelLoadError } from "../indexes/index.js";
 
 /** A wrong command-line argument; the message says what was expected. */
@@ -8,7 +9,7 @@ export class UsageError extends Error {
 }
 
 /** Errors whose message is already the whole story for an operator: printed as one line. */
-const EXPECTED = [CorpusError, IndexError, ModelLoadError, SettingsError, UsageError];
+const EXPECTED = [CorpusError, FeedbackStoreError, IndexError, ModelLoadError, SettingsError, UsageError];
 
 /** Whether an error is one of the expected kinds: its message alone, without a stack, says it all. */
 export function isOperatorError(error: unknown): error is Error {

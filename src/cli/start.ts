@@ -3,8 +3,12 @@
  * (building a missing index), then long-polls Telegram — or serves a webhook when WEBHOOK_URL is
  * set, listening from the start so that its readiness can be watched while it loads, with a secret
  * token derived from the bot token when WEBHOOK_SECRET is not set — until SIGINT/SIGTERM, on which
- * it stops taking updates, lets replies in flight finish and exits 0. A setting, corpus, index or token problem ends start-up with one line on stderr and
- * exit code 1; the token never appears in anything printed.
+ * it stops taking updates, lets replies in flight finish and exits 0. While it runs, a changed
+ * corpus is indexed into a new version and swapped in, answers carry 👍/👎 buttons whose votes
+ * are stored (SQLite in DATA_DIR, or DATABASE_URL), admins manage documents from Telegram, and
+ * the rate limit is shared through REDIS_URL when set. A setting, corpus, index or token problem
+ * ends start-up with one line on stderr and exit code 1; the token and the database and Redis
+ * passwords never appear in anything printed.
  */
 import { AnswerEngine } from "../answer/index.js";
 import {
@@ -21,6 +25,7 @@ import {
   launchWebhook,
   parseStartSettings,
   Redactor,
+  startOperatorRuntime,
   startWebhookEndpoint,
 } from "../bot/index.js";
 import { engineOptionsFrom, loadDotEnv } from "../config/index.js";
@@ -42,10 +47,27 @@ function fail(error: unknown, redactor: Redactor): never {
   process.exit(1);
 }
 
-/** Every secret the process knows of, for the redactor: the token, and either webhook secret. */
+/**
+ * Every secret the process knows of, for the redactor: the token, either webhook secret, and the
+ * passwords in DATABASE_URL and REDIS_URL.
+ */
 function secretsOf(env: NodeJS.ProcessEnv): (string | undefined)[] {
   const token = env.BOT_TOKEN?.trim();
-  return [token, env.WEBHOOK_SECRET, token ? deriveWebhookSecret(token) : undefined];
+  return [
+    token,
+    env.WEBHOOK_SECRET,
+    token ? deriveWebhookSecret(token) : undefined,
+    passwordOf(env.DATABASE_URL),
+    passwordOf(env.REDIS_URL),
+  ];
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<void> {
@@ -99,27 +121,44 @@ async function main(): Promise<void> {
     embedder: { ...engineOptions.embedder, onDownload: downloadBar(settings.EMBEDDING_MODEL) },
     progress: progressBar(),
   });
-  health.engineOpened(engine, engine.openResult.skipped.length);
   if (shutdown.requested) return;
+  // Reopened whenever the corpus or the index version changes, with the model already loaded.
+  const runtime = await startOperatorRuntime({
+    settings,
+    engine,
+    open: () => AnswerEngine.open({ ...engineOptions, embedderInstance: engine.embedder }),
+    logger,
+    redactor,
+    health,
+  });
+  const live = runtime.live;
+  health.engineOpened(live, live.skipped.length);
 
-  const created = createBot(engine, {
+  const { counter, ...operator } = runtime.botOptions;
+  const created = createBot(live, {
     token: settings.BOT_TOKEN,
     apiRoot: settings.TELEGRAM_API_ROOT,
     logger,
     redactor,
-    rateLimit: { windowMs: settings.RATE_LIMIT_WINDOW_MS, max: settings.RATE_LIMIT_MAX },
+    rateLimit: {
+      windowMs: settings.RATE_LIMIT_WINDOW_MS,
+      max: settings.RATE_LIMIT_MAX,
+      ...(counter ? { counter, keyPrefix: `rate-limit:${settings.BOT_TOKEN.split(":")[0]}:` } : {}),
+    },
     maxQuestionChars: settings.MAX_QUESTION_CHARS,
     inlineCacheSeconds: settings.INLINE_CACHE_S,
     requestTimeoutSeconds: settings.POLL_TIMEOUT_S + 15,
     admins: settings.ADMIN_USER_IDS,
-    skippedFiles: engine.openResult.skipped,
+    ...operator,
   });
   const launch: LaunchOptions = {
     logger,
     redactor,
     shutdown,
-    engine,
+    engine: live,
     pollTimeoutSeconds: settings.POLL_TIMEOUT_S,
+    admins: settings.ADMIN_USER_IDS,
+    afterDrain: (remainingMs) => runtime.close(remainingMs),
     ...(webhook ? { webhook } : {}),
   };
   await initBot(created, launch);
@@ -141,8 +180,9 @@ async function main(): Promise<void> {
         ? { webhook_secret: settings.WEBHOOK_SECRET ? "WEBHOOK_SECRET" : "derived from BOT_TOKEN" }
         : {}),
       username: created.bot.botInfo.username,
-      passages: engine.indexes.passages.length,
-      legs: engine.legs,
+      passages: live.indexes.passages.length,
+      index_version: live.version,
+      legs: live.legs,
       startup_ms: Math.round(process.uptime() * 1000),
     },
     "bot started",

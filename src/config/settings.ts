@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** `true`/`false`/`1`/`0`/`yes`/`no` from the environment. */
-const flag = z
+export const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 

@@ -1,4 +1,14 @@
 /** Stage 1 of the pipeline: files on disk become documents. */
+export {
+  checkDocumentName,
+  DOCUMENT_EXTENSIONS,
+  type DocumentChangeOptions,
+  type DocumentFile,
+  DocumentFileError,
+  listDocumentFiles,
+  removeDocument,
+  writeDocument,
+} from "./documents.js";
 export { CorpusError } from "./errors.js";
 export { EXAMPLES_FILE, type ExampleQuestions, loadExampleQuestions } from "./examples.js";
 export { GLOSSARY_FILE, type Glossary, type GlossaryEntry, loadGlossary } from "./glossary.js";

@@ -16,6 +16,8 @@ export interface FeedbackStoreOptions {
   create?: boolean;
   /** Told about errors of idle PostgreSQL connections. */
   onIdleError?: (error: Error) => void;
+  /** Milliseconds to wait for a PostgreSQL connection. Default 3000. */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export function feedbackStoreFor(options: FeedbackStoreOptions = {}): FeedbackSt
     return new PostgresFeedbackStore({
       url: options.databaseUrl,
       ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}),
+      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
     });
   }
   return new SqliteFeedbackStore({

@@ -4,6 +4,7 @@
  * collects what it prints. Used by the end-to-end tests; the fake Bot API stands in for Telegram.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -29,12 +30,21 @@ const BOT_VARIABLES = [
   "MIN_KEYWORD_COVERAGE",
   "MIN_DENSE_SIMILARITY",
   "ADMIN_USER_IDS",
+  "ADMIN_IDS",
+  "DATA_DIR",
+  "DATABASE_URL",
+  "REDIS_URL",
+  "STORE_QUESTIONS",
+  "CORPUS_POLL_MS",
+  "DOCUMENT_MAX_BYTES",
 ];
 
-/** A temporary folder with a copy of `corpus/` and an empty index folder. */
+/** A temporary folder with a copy of `corpus/`, an empty index folder and a data folder. */
 export interface Workspace {
   corpusDir: string;
   indexDir: string;
+  /** DATA_DIR: the feedback database, removed documents (created by the bot when needed). */
+  dataDir: string;
   remove(): Promise<void>;
 }
 
@@ -45,6 +55,7 @@ export async function makeWorkspace(): Promise<Workspace> {
   return {
     corpusDir,
     indexDir: join(root, "index"),
+    dataDir: join(root, "data"),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -84,10 +95,12 @@ export interface BotProcess {
 
 /**
  * `npm start` with the given variables (on top of the inherited environment, with the bot's own
- * variables cleared first so nothing leaks in from the developer's shell).
+ * variables cleared first so nothing leaks in from the developer's shell). DATA_DIR defaults to a
+ * fresh temporary folder, so no test writes feedback into the project.
  */
 export function spawnBot(env: Record<string, string>): BotProcess {
   const cleared = Object.fromEntries(BOT_VARIABLES.map((name) => [name, ""]));
+  cleared.DATA_DIR = mkdtempSync(join(tmpdir(), "bot-data-"));
   const startedAt = Date.now();
   const child = spawn("npm", ["start"], {
     cwd: PROJECT_ROOT,

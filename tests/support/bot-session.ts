@@ -25,6 +25,7 @@ export async function startBotSession(
     TELEGRAM_API_ROOT: api.apiRoot,
     CORPUS_DIR: workspace.corpusDir,
     INDEX_DIR: workspace.indexDir,
+    DATA_DIR: workspace.dataDir,
     ...env,
   });
   if (readyWhen === "polling") await api.waitForPolling(120_000);
