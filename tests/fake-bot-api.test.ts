@@ -301,3 +301,19 @@ describe("grammY Bot against the fake", () => {
     ]);
   });
 });
+
+describe("files users send", () => {
+  it("a sent document is had through getFile and a download with the token, like from Telegram", async () => {
+    const bytes = new TextEncoder().encode("Жаңа құжат\nМәтін.\n");
+    const { message } = fake.sendDocument({ chatId: CHAT, fileName: "new.txt", bytes });
+    expect(message.document).toMatchObject({ file_name: "new.txt", file_size: bytes.byteLength });
+    const file = await api.getFile(message.document?.file_id ?? "");
+    expect(file.file_path).toMatch(/^documents\//);
+    const download = await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`);
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+    expect((await fetch(`${fake.apiRoot}/file/bot123:wrong/${file.file_path}`)).status).toBe(401);
+    expect((await fetch(`${fake.apiRoot}/file/bot${fake.token}/documents/nothing.txt`)).status).toBe(404);
+    await expect(api.getFile("no-such-file")).rejects.toThrow(/invalid file_id/);
+  });
+});

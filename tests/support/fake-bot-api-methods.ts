@@ -29,6 +29,9 @@ export interface MethodContext {
 /** A Bot API method: returns the `result`, or throws ApiError for `ok: false`. */
 export type MethodHandler = (params: Params, context: MethodContext) => unknown;
 
+/** Bots may download files up to 20 MB through the Bot API. */
+const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
@@ -87,6 +90,20 @@ export const MESSAGE_METHODS: Record<string, MethodHandler> = {
     stringParam(params, "text", MAX_CALLBACK_ANSWER_LENGTH);
     world.answerQuery(params.callback_query_id);
     return true;
+  },
+
+  getFile: (params, { world }) => {
+    const fileId = stringParam(params, "file_id");
+    const file = world.files.get(fileId);
+    if (file === undefined) throw ApiError.badRequest("invalid file_id");
+    if (file.bytes.byteLength > MAX_DOWNLOAD_BYTES) throw ApiError.badRequest("file is too big");
+    file.path ??= `documents/file_${world.files.size}_${file.uniqueId}.txt`;
+    return {
+      file_id: fileId,
+      file_unique_id: file.uniqueId,
+      file_size: file.bytes.byteLength,
+      file_path: file.path,
+    };
   },
 
   answerInlineQuery: (params, { world }) => {

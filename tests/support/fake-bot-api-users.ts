@@ -66,6 +66,16 @@ export interface SendVoiceOptions extends UserMessageOptions {
   caption?: string;
 }
 
+/** A file (a document) sent to the bot; its bytes can then be downloaded through getFile. */
+export interface SendDocumentOptions extends UserMessageOptions {
+  fileName: string;
+  bytes: Uint8Array;
+  mimeType?: string;
+  caption?: string;
+  /** The `file_size` Telegram reports; the bytes' length by default. */
+  fileSize?: number;
+}
+
 /** Pressing an inline button; only buttons the bot really offered can be pressed. */
 export interface PressButtonOptions {
   chatId: number;
@@ -163,6 +173,23 @@ export function voiceContent(options: SendVoiceOptions): Partial<Message> {
     file_size: duration * 4000,
   };
   return withCaption({ voice }, options.caption);
+}
+
+/** A document message; the bytes are kept in the world under a fresh file_id. */
+export function documentContent(world: BotWorld, options: SendDocumentOptions): Partial<Message> {
+  const ids = fileIds("BQACAgIAAxkBAAI");
+  world.files.set(ids.file_id, { bytes: options.bytes, uniqueId: ids.file_unique_id });
+  return withCaption(
+    {
+      document: {
+        ...ids,
+        file_name: options.fileName,
+        mime_type: options.mimeType ?? "text/plain",
+        file_size: options.fileSize ?? options.bytes.byteLength,
+      },
+    },
+    options.caption,
+  );
 }
 
 /** A button press on a bot message; throws if the message or the button does not exist. */

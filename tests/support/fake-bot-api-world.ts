@@ -19,6 +19,8 @@ export class BotWorld {
   /** setMyDescription / setMyShortDescription values, keyed by field and language. */
   readonly descriptions = new Map<string, string>();
   webhookUrl = "";
+  /** Files users sent, by file_id: their bytes and, once getFile was called, their path. */
+  readonly files = new Map<string, { bytes: Uint8Array; uniqueId: string; path?: string }>();
   private readonly messages = new Map<string, Message>();
   private lastMessageId = 0;
   private lastQueryId = 0;

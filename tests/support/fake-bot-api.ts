@@ -13,10 +13,12 @@ import { ApiError, type FailureResponse, type RecordedCall } from "./fake-bot-ap
 import { UpdateQueue } from "./fake-bot-api-updates.js";
 import {
   callbackQuery,
+  documentContent,
   type InlineQueryOptions,
   inlineQuery,
   type PressButtonOptions,
   photoContent,
+  type SendDocumentOptions,
   type SendPhotoOptions,
   type SendStickerOptions,
   type SendTextOptions,
@@ -44,6 +46,8 @@ export interface FakeBotApiOptions {
 export type MessageUpdate = { update_id: number; message: UserMessage };
 
 const ROUTE = /^\/bot([^/]*)\/([^/]+)$/;
+/** Downloads of files users sent: `/file/bot<token>/<file_path>` (recorded as method "file"). */
+const FILE_ROUTE = /^\/file\/bot([^/]*)\/(.+)$/;
 const UNAUTHORIZED = new ApiError(401, "Unauthorized");
 const NOT_FOUND = new ApiError(404, "Not Found");
 const HANDLERS = new Map(
@@ -200,6 +204,13 @@ export class FakeBotApi {
     return this.updates.push({ message: userMessage(this.world, options, voiceContent(options)) });
   }
 
+  /** A user sends a file (a document), optionally with a caption. */
+  sendDocument(options: SendDocumentOptions): MessageUpdate {
+    return this.updates.push({
+      message: userMessage(this.world, options, documentContent(this.world, options)),
+    });
+  }
+
   /** A user presses an inline button of a bot message; returns the callback query id to expect in answers. */
   pressButton(options: PressButtonOptions): string {
     return this.updates.push({ callback_query: callbackQuery(this.world, options) }).callback_query.id;
@@ -225,6 +236,8 @@ export class FakeBotApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const call: RecordedCall = { method: "", params: {}, at: Date.now(), ok: false };
+    const file = FILE_ROUTE.exec(new URL(req.url ?? "/", this.apiRoot).pathname);
+    if (file !== null) return this.serveFile(file[1] ?? "", decodeURIComponent(file[2] ?? ""), res, call);
     try {
       call.result = await this.execute(req, res, call);
       call.ok = true;
@@ -233,6 +246,28 @@ export class FakeBotApi {
     }
     if (res.destroyed) call.aborted = true;
     else respond(res, call);
+    this.record(call);
+  }
+
+  /** A file download: its bytes for the right token and a path getFile gave, else 401 or 404. */
+  private serveFile(token: string, path: string, res: ServerResponse, call: RecordedCall): void {
+    call.method = "file";
+    call.params = { file_path: path };
+    const file = [...this.world.files.values()].find((f) => f.path === path);
+    const status = token !== this.token ? 401 : file === undefined ? 404 : 200;
+    call.ok = status === 200;
+    if (file !== undefined && status === 200) {
+      res.writeHead(200, {
+        "content-type": "application/octet-stream",
+        "content-length": file.bytes.byteLength,
+      });
+      res.end(file.bytes);
+    } else {
+      call.error = { error_code: status, description: status === 401 ? "Unauthorized" : "Not Found" };
+      res
+        .writeHead(status, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, ...call.error }));
+    }
     this.record(call);
   }
 
