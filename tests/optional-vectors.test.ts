@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { kazakhAnalyzer, loadEmbedder, openIndexes } from "../src/indexes/index.js";
+import { currentIndexFiles, kazakhAnalyzer, loadEmbedder, openIndexes } from "../src/indexes/index.js";
 import { botStderrLines } from "./support/bot-process.js";
 import { startBotSession } from "./support/bot-session.js";
 import { TINY_MODEL_ID, tinyModelDir } from "./support/tiny-model.js";
@@ -57,13 +57,13 @@ beforeAll(async () => {
 
 describe("without hnswlib-node (its native build failed)", () => {
   it("EMBEDDINGS=off answers from the saved index without touching its dense leg", async () => {
-    const manifest = readFileSync(join(dirs.indexDir, "manifest.json"), "utf8");
+    const manifest = readFileSync(join(currentIndexFiles(dirs.indexDir), "manifest.json"), "utf8");
     const { stdout, stderr, code } = await ask("off");
     expect(stderr).toEqual([]);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout) as { passages: { text: string }[] };
     expect(answer.passages[0]?.text).toContain("Жаңғыру жолы");
-    expect(readFileSync(join(dirs.indexDir, "manifest.json"), "utf8")).toBe(manifest);
+    expect(readFileSync(join(currentIndexFiles(dirs.indexDir), "manifest.json"), "utf8")).toBe(manifest);
   });
 
   it("EMBEDDINGS=auto warns once, naming the library and its build prerequisites, and answers", async () => {
