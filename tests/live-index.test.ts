@@ -108,6 +108,25 @@ describe("a corpus changed while the bot runs", () => {
     expect(await index.refresh()).toMatchObject({ status: "reloaded", action: "loaded", version });
   });
 
+  it("a file that arrived while the engine was being opened is not taken for served: the first check builds it", async () => {
+    const dirs = folders();
+    const open = () => AnswerEngine.open({ ...dirs, analyzer: kazakhAnalyzer(), embeddings: "off" });
+    const live = new LiveEngine(await open());
+    writeFileSync(join(dirs.corpusDir, "giraffes.txt"), GIRAFFES);
+    const logger = createLogger({ level: "silent", redactor: new Redactor([]) });
+    const index = new LiveIndex({ ...dirs, live, open, logger, redactor: new Redactor([]), pollMs: 0 });
+    await index.start();
+    expect(await index.refresh()).toMatchObject({ status: "reloaded", action: "built", documents: 2 });
+  });
+
+  it("checks asked for at once run one after the other: the second finds nothing left to do", async () => {
+    const dirs = folders();
+    const { index } = await replica(dirs);
+    writeFileSync(join(dirs.corpusDir, "giraffes.txt"), GIRAFFES);
+    const outcomes = await Promise.all([index.refresh(), index.refresh()]);
+    expect(outcomes.map((o) => o.status)).toEqual(["reloaded", "unchanged"]);
+  });
+
   it("nothing changed: nothing is reopened", async () => {
     const { index } = await replica(folders());
     expect(await index.refresh()).toEqual({ status: "unchanged" });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import { corpusSignature } from "../corpus/index.js";
+import { corpusHash, corpusSignature, readCorpus } from "../corpus/index.js";
 import { currentVersion, tryBuildLock } from "../indexes/index.js";
 import type { HeldEngine, LiveEngine } from "./live-engine.js";
 import { describeError, type Redactor } from "./redact.js";
@@ -57,15 +57,28 @@ export class LiveIndex {
   private corpusSeen: string | null = null;
   private pointerSeen: string | null = null;
   private pending: string | null = null;
-  private running: Promise<ReloadOutcome> | null = null;
+  /** Checks run one after another, in the order asked for. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(private readonly options: LiveIndexOptions) {}
 
-  /** Records the state the served engine was opened from and starts polling (unless `pollMs` is 0). */
+  /**
+   * Records the state the served engine was opened from and starts polling (unless `pollMs` is 0).
+   * A corpus that changed while the engine was being opened (a first build can take minutes) is
+   * not taken for the served one: its text is compared with the served index's, and the first
+   * check rebuilds when they differ.
+   */
   async start(): Promise<void> {
-    this.corpusSeen = await corpusSignature(this.options.corpusDir);
+    const signature = await corpusSignature(this.options.corpusDir);
+    const served = this.options.live.indexes.manifest.corpusHash;
+    const now = await readCorpus(this.options.corpusDir).then(
+      (reading) => corpusHash(reading.documents),
+      () => null,
+    );
+    this.corpusSeen = now === served ? signature : null;
     this.pointerSeen = currentVersion(this.options.indexDir);
     const pollMs = this.options.pollMs ?? 2000;
     if (pollMs > 0) this.schedule(pollMs);
@@ -85,7 +98,6 @@ export class LiveIndex {
   async refresh(): Promise<ReloadOutcome> {
     const deadline = Date.now() + (this.options.refreshTimeoutMs ?? 120_000);
     for (;;) {
-      if (this.running) await this.running;
       const outcome = await this.check(true);
       if (outcome.status !== "busy" || Date.now() > deadline) return outcome;
       await sleep(250);
@@ -95,16 +107,17 @@ export class LiveIndex {
   private schedule(pollMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      void (this.running ? Promise.resolve() : this.check(false)).finally(() => this.schedule(pollMs));
+      // A poll while checks are queued (an admin's refresh) would only repeat them.
+      void (this.queued > 0 ? Promise.resolve() : this.check(false)).finally(() => this.schedule(pollMs));
     }, pollMs);
     this.timer.unref();
   }
 
+  /** Queues a check behind those asked for before: never two at once. */
   private check(now: boolean): Promise<ReloadOutcome> {
-    const run = this.checkOnce(now).finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
+    this.queued++;
+    const run = this.queue.then(() => this.checkOnce(now)).finally(() => this.queued--);
+    this.queue = run.catch(() => {});
     return run;
   }
 

@@ -64,18 +64,20 @@ export function tryBuildLock(indexDir: string, options: BuildLockOptions = {}): 
   }, staleMs / 4);
   heartbeat.unref();
   let held = true;
-  return {
-    release() {
-      if (!held) return;
-      held = false;
-      clearInterval(heartbeat);
-      try {
-        if (readFileSync(path, "utf8") === token) unlinkSync(path);
-      } catch {
-        // Gone already.
-      }
-    },
+  const release = () => {
+    if (!held) return;
+    held = false;
+    clearInterval(heartbeat);
+    process.off("exit", release);
+    try {
+      if (readFileSync(path, "utf8") === token) unlinkSync(path);
+    } catch {
+      // Gone already.
+    }
   };
+  // A process that exits mid-build (a stop's deadline) leaves no lock for the others to wait out.
+  process.on("exit", release);
+  return { release };
 }
 
 function create(path: string, token: string): boolean {
