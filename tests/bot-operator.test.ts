@@ -9,10 +9,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messagesFor } from "../src/bot/i18n.js";
+import { loadExampleQuestions } from "../src/corpus/index.js";
 import { feedbackStoreFor } from "../src/feedback/index.js";
 import { type BotProcess, botStderrLines, spawnBot } from "./support/bot-process.js";
 import { type BotSession, startBotSession } from "./support/bot-session.js";
 import type { RecordedCall } from "./support/fake-bot-api.js";
+import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
 const run = promisify(execFile);
 const ADMIN = 777002;
@@ -206,10 +209,11 @@ describe("documents from Telegram", () => {
       languageCode: "en",
     });
     const hint = await replyIn(reader);
-    expect(shown(hint)).not.toMatch(/Added|added/);
+    const messages = messagesFor("en", await loadExampleQuestions(session.workspace.corpusDir));
+    expect(shown(hint)).toBe(htmlToVisibleText(messages.nonText));
     const at = mark();
     session.api.sendText({ chatId: reader, text: "/docs", languageCode: "en" });
-    expect(shown(await replyIn(reader, () => true, at))).not.toContain("Documents in the corpus");
+    expect(shown(await replyIn(reader, () => true, at))).toBe(htmlToVisibleText(messages.unknownCommand));
     expect(readdirSync(session.workspace.corpusDir)).not.toContain("x.txt");
   });
 

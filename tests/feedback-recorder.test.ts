@@ -2,7 +2,7 @@
  * Recording never costs an answer: writes run in the background, a database that is down is said
  * once (and its return once, with what was lost), and only what the operator allowed is stored.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,19 @@ function recorder(dataDir: string, storeQuestions = false) {
 }
 
 describe("the feedback recorder", () => {
+  it("at start-up creates the SQLite file (first run), or says once that it cannot", async () => {
+    const root = mkdtempSync(join(tmpdir(), "recorder-"));
+    const ok = recorder(join(root, "data"));
+    expect(await ok.recorder.prepare()).toBe(true);
+    expect(existsSync(join(root, "data", "feedback.sqlite"))).toBe(true);
+    writeFileSync(join(root, "blocked"), "a file where the data folder should be");
+    const blocked = recorder(join(root, "blocked"));
+    expect(await blocked.recorder.prepare()).toBe(false);
+    expect(blocked.logs.filter((l) => l.level === 40)).toHaveLength(1);
+    await ok.recorder.close();
+    await blocked.recorder.close();
+  });
+
   it("stores outcome, language and the passages shown — the question only when allowed", async () => {
     const root = mkdtempSync(join(tmpdir(), "recorder-"));
     const off = recorder(join(root, "off"));

@@ -55,6 +55,10 @@ export class PostgresFeedbackStore implements FeedbackStore {
     this.pool.on("error", (error) => options.onIdleError?.(error));
   }
 
+  async prepare(): Promise<void> {
+    await this.query("SELECT 1", []);
+  }
+
   async recordAnswer(record: AnswerRecord): Promise<void> {
     await this.query(INSERT_ANSWER, [
       record.id,

@@ -58,6 +58,15 @@ export class FeedbackRecorder {
     return this.write("vote", () => this.options.store.recordVote({ ...vote, at: this.now() }));
   }
 
+  /**
+   * Opens the store at start-up (the SQLite file is created on the first run, PostgreSQL's tables
+   * made), so that a store that cannot be used is said at once rather than with the first answer.
+   * Resolves whether it works; never rejects.
+   */
+  prepare(): Promise<boolean> {
+    return this.write("prepare", () => this.options.store.prepare());
+  }
+
   /** Waits for the writes under way, at most `timeoutMs`; resolves whether they all finished. */
   async flush(timeoutMs: number): Promise<boolean> {
     if (this.pending.size === 0) return true;
@@ -89,7 +98,7 @@ export class FeedbackRecorder {
     return (this.options.now ?? Date.now)();
   }
 
-  private write(kind: "answer" | "vote", task: () => Promise<void>): Promise<boolean> {
+  private write(kind: "answer" | "vote" | "prepare", task: () => Promise<void>): Promise<boolean> {
     const { logger } = this.options;
     const run = task().then(
       () => {
@@ -101,7 +110,7 @@ export class FeedbackRecorder {
         return true;
       },
       (error: unknown) => {
-        this.lost++;
+        if (kind !== "prepare") this.lost++;
         const described =
           this.options.describe?.(error) ?? (error instanceof Error ? error.message : String(error));
         if (!this.down) {

@@ -42,6 +42,10 @@ export class SqliteFeedbackStore implements FeedbackStore {
     this.where = options.path;
   }
 
+  async prepare(): Promise<void> {
+    await this.open();
+  }
+
   async recordAnswer(record: AnswerRecord): Promise<void> {
     await this.run(INSERT_ANSWER, [
       record.id,

@@ -60,6 +60,8 @@ export interface FeedbackStore {
   readonly kind: string;
   /** Where it stores, for log lines: a file path, or host and database (never a password). */
   readonly where: string;
+  /** Opens the file or connects and creates the tables, ahead of the first write. */
+  prepare(): Promise<void>;
   recordAnswer(record: AnswerRecord): Promise<void>;
   recordVote(vote: VoteRecord): Promise<void>;
   /** Counts since `since` (ms since the epoch), with the `top` most common questions per language. */
