@@ -42,8 +42,13 @@ describe("answer quality with the real model", () => {
     expect(report.falseAbstention).toBeLessThanOrEqual(0.02);
   });
 
-  it.runIf(kazqadAvailable())("on KazQAD dev, fused legs (MRR@10 0.785; dense alone 0.649)", async () => {
-    const fused = await evaluateKazqad(kazakhAnalyzer(), embedder);
-    expect(fused.mrr).toBeGreaterThanOrEqual(0.76);
-  });
+  it.runIf(kazqadAvailable())(
+    "on KazQAD dev, fused legs (MRR@10 0.785; dense alone 0.649)",
+    async () => {
+      const fused = await evaluateKazqad(kazakhAnalyzer(), embedder);
+      expect(fused.mrr).toBeGreaterThanOrEqual(0.76);
+      // Embedding the 1,291 passages and their 6,400 sentences takes minutes on two cores.
+    },
+    1_200_000,
+  );
 });
