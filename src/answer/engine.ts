@@ -1,8 +1,10 @@
 import {
   type CorpusDocument,
+  type DocumentSource,
   type ExampleQuestions,
   loadExampleQuestions,
   loadGlossary,
+  loadSources,
 } from "../corpus/index.js";
 import {
   BYLINE_LABEL,
@@ -84,6 +86,8 @@ export class AnswerEngine {
     private readonly highlighter: Highlighter,
     /** Example questions that come with the corpus (`examples.json`), per interface language. */
     readonly examples: ExampleQuestions,
+    /** Each document's short title and origin (`sources.json`, else derived), by document id. */
+    readonly sources: ReadonlyMap<string, DocumentSource>,
   ) {
     this.bylineTerms = opened.indexes.keyword.queryConcepts(BYLINE_LABEL, "kk").flat();
   }
@@ -119,6 +123,9 @@ export class AnswerEngine {
     });
     const highlighter = new Highlighter(options.analyzer);
     const examples = await loadExampleQuestions(options.corpusDir ?? "corpus");
+    const { sources, unmatched } = await loadSources(options.corpusDir ?? "corpus", opened.documents);
+    if (unmatched.length > 0)
+      log(`WARNING: sources.json names files the corpus does not have: ${unmatched.join(", ")}`);
     return new AnswerEngine(
       opened,
       retriever,
@@ -126,6 +133,7 @@ export class AnswerEngine {
       options.maxQuestionChars ?? 1000,
       highlighter,
       examples,
+      sources,
     );
   }
 
