@@ -14,7 +14,10 @@ describe("what a question sets apart", () => {
   });
 
   it("leaves a question without such words as it is", () => {
-    expect(exclusionOf("Кто выступал на сессии?")).toEqual({ question: "Кто выступал на сессии?", words: [] });
+    expect(exclusionOf("Кто выступал на сессии?")).toEqual({
+      question: "Кто выступал на сессии?",
+      words: [],
+    });
     // "басқа" after a word not in the ablative is "other", not "besides".
     expect(exclusionOf("басқа кім сөйледі")).toEqual({ question: "басқа кім сөйледі", words: [] });
   });

@@ -40,7 +40,12 @@ describe("document sources", () => {
       author: "Бағдагүл Балаубаева",
       fromFile: true,
     });
-    expect(sources.get("b")).toMatchObject({ title: "Bee", url: null, date: "2018-04-27", author: "Someone" });
+    expect(sources.get("b")).toMatchObject({
+      title: "Bee",
+      url: null,
+      date: "2018-04-27",
+      author: "Someone",
+    });
   });
 
   it("derives a short title from the text when a document has no entry, and reports entries for no file", async () => {

@@ -260,8 +260,12 @@ export class AnswerEngine {
     }
     const askedByline = (passage: AnswerPassage) => this.askedByline(passage, retrieval);
     const excluded = (text: string) =>
-      prepared.excluded.flatMap((word) => this.highlighter.highlights(text, this.retriever.termsFor(word, language)));
-    const leads = retrieval.ordinal ? [] : leadsFor(kind, passages, {
+      prepared.excluded.flatMap((word) =>
+        this.highlighter.highlights(text, this.retriever.termsFor(word, language)),
+      );
+    const leads = retrieval.ordinal
+      ? []
+      : leadsFor(kind, passages, {
           askedByline,
           excluded,
           question: prepared.search,

@@ -56,7 +56,10 @@ export function exclusionOf(question: string): Exclusion {
       const before = spans.slice(0, i).reverse();
       const [head] = before;
       if (head === undefined || !ABLATIVE.test(head.word)) continue;
-      const named = takeWhile(before, (s, n) => n < MAX_WORDS && (n === 0 || /^\p{Lu}/u.test(question.slice(s.start, s.end))));
+      const named = takeWhile(
+        before,
+        (s, n) => n < MAX_WORDS && (n === 0 || /^\p{Lu}/u.test(question.slice(s.start, s.end))),
+      );
       return cut(question, named.at(-1) as WordSpan, spans[i] as WordSpan, named.reverse());
     }
   }

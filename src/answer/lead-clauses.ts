@@ -84,7 +84,9 @@ export function answerSpans(kind: QuestionKind, text: string, settlement = false
         ? [...spans(VENUE, () => 0), ...spans(PLACE, (m) => (/\s/.test(m) ? 1 : 2))]
         : [...spans(VENUE, () => 2), ...spans(PLACE, (m) => (/\s/.test(m) ? 1 : 0))];
     case "when":
-      return [...spans(DATE_WORD, () => 1), ...spans(YEAR, () => 1)].map((span) => withFigureBefore(text, span));
+      return [...spans(DATE_WORD, () => 1), ...spans(YEAR, () => 1)].map((span) =>
+        withFigureBefore(text, span),
+      );
     case "count":
       return spans(FIGURE, () => 1);
     default:
