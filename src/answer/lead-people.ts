@@ -10,13 +10,29 @@ export interface PeopleLead {
   readonly lines: readonly { readonly text: string; readonly name: Range }[];
   /** Matched words inside the best-matching person's name and role. */
   readonly inPerson: number;
-  /** Matched words in the clause the people come from. */
+  /**
+   * Matched words on the lines of the clause that name the people: words a line break carried
+   * over ("… т.б / сөз сөйлеп") choose whom to list but do not make the list a better answer
+   * than another passage's person named beside the question's own words.
+   */
   readonly inSentence: number;
+  /** Matched words the clause carries on past a line break after the people. */
+  readonly carried: number;
 }
 
-/** Better match inside a person's name and role first, then in their clause; ties keep rank. */
-export function outranks(a: PeopleLead, b: PeopleLead): boolean {
-  return a.inPerson > b.inPerson || (a.inPerson === b.inPerson && a.inSentence > b.inSentence);
+/**
+ * Whether `later`, from a passage ranked below `earlier`'s, is the better answer: a better match
+ * inside a person's name and role in a clause that matches at least as much ("the Assembly's
+ * chairman" is Назарбаев, not a chairman of «Lituanica»; but "who were appointed deputy chairs"
+ * are the two the appointment names), or as good a match with more matched words on its people's
+ * own lines than the earlier clause has in all. Otherwise the retriever's order stands.
+ */
+export function outranks(later: PeopleLead, earlier: PeopleLead): boolean {
+  const all = (lead: PeopleLead) => lead.inSentence + lead.carried;
+  return (
+    (later.inPerson > earlier.inPerson && all(later) >= all(earlier)) ||
+    (later.inPerson === earlier.inPerson && later.inSentence > all(earlier))
+  );
 }
 
 const inside = (range: Range, from: number, to: number) => range[0] >= from && range[1] <= to;
@@ -63,7 +79,15 @@ export function peopleLead(passage: AnswerPassage, excluded: readonly Range[]): 
     const role = person.role ? passage.text.slice(...person.role).replace(/\s+/g, " ") : "";
     return { text: role ? `${name} — ${role}` : name, name: [0, name.length] as const };
   });
-  return { lines, inPerson: most, inSentence: best.hits.length };
+  const lastName = Math.max(...best.people.map((p) => p.name[1]));
+  const lineEnd = passage.text.indexOf("\n", lastName);
+  const onPeopleLines = best.hits.filter((h) => h[1] <= (lineEnd < 0 ? best.clause.end : lineEnd));
+  return {
+    lines,
+    inPerson: most,
+    inSentence: onPeopleLines.length,
+    carried: best.hits.length - onPeopleLines.length,
+  };
 }
 
 function isExcluded(text: string, person: NamedPerson, excluded: readonly Range[]): boolean {

@@ -8,6 +8,7 @@ import {
   refersBack,
 } from "./lead-clauses.js";
 import { outranks, type PeopleLead, peopleLead } from "./lead-people.js";
+import { peopleIn } from "./names.js";
 import type { QuestionKind } from "./question-kind.js";
 import type { AnswerPassage } from "./types.js";
 
@@ -73,11 +74,11 @@ export function leadsFor(
     if (lead !== null && (best === null || outranks(lead, best.lead))) best = { lead, rank: passage.rank };
   }
   // "Who" is often a body ("Ақпарат және коммуникациялар министрлігі … дайындауы қажет",
-  // "Үкімет … тиіс"): when the first passage has a clause matching more of the question than
-  // the people's clause does (or nobody is named), that clause is the answer.
+  // "Үкімет … тиіс"): when the first passage has a clause naming nobody that matches more of
+  // the question than the people's clause does (or nobody is named), that clause is the answer.
   const [first] = passages;
-  const clause = first ? bestClause(first, () => true) : null;
-  if (first && clause && (best === null || clause.score > best.lead.inSentence))
+  const clause = first ? bestClause(first, (c) => peopleIn(c.text).length === 0) : null;
+  if (first && clause && (best === null || clause.score > best.lead.inSentence + best.lead.carried))
     return [{ text: oneLine(clause.text), emphasis: [], rank: first.rank }];
   if (best === null) return [];
   const { rank } = best;
