@@ -95,7 +95,7 @@ export async function measureReplies(
 export function formatReplies(reports: readonly ReplyReport[], title: string): string {
   const row = (name: string, cell: (r: ReplyReport) => string) => [name, ...reports.map(cell)];
   return [
-    `### ${title}: what users see (visible characters of the bot's messages; ranks over the answer's own passages)`,
+    `### ${title}: what users see (visible characters of the bot's messages before "more" is pressed; ranks over the answer's own passages, a decline counting as a miss)`,
     table(
       ["", ...reports.map((r) => `model ${r.label}`)],
       [
