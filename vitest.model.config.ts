@@ -6,7 +6,7 @@ export default defineConfig({
     include: ["tests/model/**/*.test.ts"],
     // The spawned bot and commands run the compiled build: compile it first.
     globalSetup: ["tests/support/build-first.ts"],
-    testTimeout: 300_000,
+    testTimeout: 900_000,
     hookTimeout: 300_000,
     pool: "forks",
     fileParallelism: false,

