@@ -238,7 +238,8 @@ function english(examples: readonly string[]): Messages {
     moreLeads: (n) => `…and ${n} more, in the quote below`,
     nonText: `I only understand questions written as text. Type your question, for example: «${escapeHtml(examples[0] ?? "")}»`,
     unknownCommand: "There is no such command. Commands: /start, /help, /directives, /source.",
-    rateLimited: (s) => `Easy there 🙂 Too many questions in a row — please try again in ${s} seconds.`,
+    rateLimited: (s) =>
+      `Easy there 🙂 Too many questions in a row — please try again in ${countOf("en", s, { one: "second", other: "seconds" })}.`,
     apology: "Sorry, something went wrong while answering. Please try again in a moment.",
     directiveNotFound: "This directive was not found.",
     commands: {
