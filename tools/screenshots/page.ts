@@ -3,6 +3,7 @@
  * the bot's on the left with their inline buttons, quotes with the bar on their left, folded
  * (expandable) quotes cut to three lines as the client shows them, links in blue.
  */
+import { escapeHtml } from "../../src/bot/index.js";
 import type { Bubble } from "./conversation.js";
 
 /** Width of the page in CSS pixels: a common phone's. */
@@ -35,8 +36,6 @@ export function telegramToPage(html: string): string {
     .replace(/<\/blockquote><br>/g, "</blockquote>");
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 const STYLE = `
   body { margin: 0; width: ${PHONE_WIDTH}px; background: #8fb08b linear-gradient(160deg, #a7c4a0, #7fa37c); font: 15px/1.35 -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
   header { background: #517da2; color: #fff; padding: 10px 14px; font-weight: 600; }
@@ -64,15 +63,17 @@ export function chatPage(title: string, caption: string, bubbles: readonly Bubbl
       const quoted =
         bubble.replyTo === undefined ? "" : '<div class="reply">↪ reply to the answer above</div>';
       const text =
-        bubble.from === "user" ? escape(bubble.text).replace(/\n/g, "<br>") : telegramToPage(bubble.text);
+        bubble.from === "user" ? escapeHtml(bubble.text).replace(/\n/g, "<br>") : telegramToPage(bubble.text);
       const buttons =
         bubble.buttons.length === 0
           ? ""
           : `<div class="buttons">${bubble.buttons
-              .map((row) => `<div class="row">${row.map((b) => `<span>${escape(b)}</span>`).join("")}</div>`)
+              .map(
+                (row) => `<div class="row">${row.map((b) => `<span>${escapeHtml(b)}</span>`).join("")}</div>`,
+              )
               .join("")}</div>`;
       return `<div class="bubble ${bubble.from}">${quoted}${text}</div>${buttons}`;
     })
     .join("\n");
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body><header>${escape(title)}<small>bot</small></header><main>${body}</main><figcaption>${escape(caption)}</figcaption><script>document.body.dataset.height = String(Math.ceil(document.querySelector("figcaption").getBoundingClientRect().bottom));</script></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body><header>${escapeHtml(title)}<small>bot</small></header><main>${body}</main><figcaption>${escapeHtml(caption)}</figcaption><script>document.body.dataset.height = String(Math.ceil(document.querySelector("figcaption").getBoundingClientRect().bottom));</script></body></html>`;
 }
