@@ -6,7 +6,7 @@ import type { Redactor } from "./redact.js";
 /** The part of the answer engine the bot uses; a narrower type keeps handler tests light. */
 export type BotEngine = Pick<
   AnswerEngine,
-  "answer" | "sections" | "section" | "indexes" | "legs" | "examples"
+  "answer" | "sections" | "section" | "indexes" | "legs" | "examples" | "sources"
 >;
 
 /**

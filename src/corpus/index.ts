@@ -11,4 +11,12 @@ export {
   readCorpus,
   type SkippedFile,
 } from "./load.js";
+export {
+  DERIVED_TITLE_CHARS,
+  type DocumentSource,
+  deriveTitle,
+  loadSources,
+  SOURCES_FILE,
+  type SourcesReading,
+} from "./sources.js";
 export type { CorpusDocument } from "./types.js";

@@ -6,6 +6,9 @@
  * - The question sets about the article (eval/, see eval/README.md): hit@1 and hit@3 per
  *   language, category, typing and tag; out-of-scope questions declined (near misses and
  *   unrelated ones apart); in-scope questions wrongly declined; then every miss of the last run.
+ *   Then what users see (tools/eval/reply.ts): the visible length of the bot's replies, hit@1 and
+ *   hit@3 over what the user can reach (shown at once or behind "more"), and the trade-off of
+ *   the cut between the two.
  *   `--once` adds the set written to be run once (eval/users-once.jsonl): record its figures.
  *   `--sets article-questions,users-dev` runs only those sets (file names without .jsonl).
  * - With a model: the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
@@ -28,6 +31,7 @@ import { denseCalibration } from "./dense-calibration.js";
 import { openFreshEngine } from "./fresh-engine.js";
 import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
 import { fmt, table } from "./metrics.js";
+import { cutCalibration, formatReplies, measureReplies } from "./reply.js";
 
 const { values } = parseArgs({
   options: {
@@ -96,9 +100,14 @@ async function articleSections(embedder: Embedder | null): Promise<string> {
     for (const { label, engine } of engines)
       runs.push({ label, report: await evaluateArticle(engine, questions) });
     out.push(formatComparison(runs, `${set.title} — ${describe(questions)}`));
+    const replies = [];
+    for (const { label, engine } of engines) replies.push(await measureReplies(label, engine, questions));
+    out.push(formatReplies(replies, set.title));
     const last = runs.at(-1);
     if (last && !values["no-misses"]) out.push(formatMisses(last.report, `${set.path}, model ${last.label}`));
   }
+  const all = SETS.flatMap((set) => readArticleQuestions(set.path));
+  for (const { label, engine } of engines) out.push(await cutCalibration(engine, all, label));
   return out.join("\n");
 }
 
