@@ -7,6 +7,7 @@ import { kazakhAnalyzer } from "../src/indexes/index.js";
 import { asksForAuthor } from "../src/passages/index.js";
 import { TermLexicon } from "../src/retriever/spelling-bridge.js";
 import { openFreshEngine } from "../tools/eval/fresh-engine.js";
+import { engineOver } from "./support/corpus-engine.js";
 
 /** A small news item of the article's shape (a title, prose naming people, a byline), made up. */
 const NEWS = [
@@ -18,10 +19,8 @@ const NEWS = [
   "",
 ].join("\n");
 
-async function newsEngine() {
-  const dir = mkdtempSync(join(tmpdir(), "news-corpus-"));
-  writeFileSync(join(dir, "school.txt"), NEWS);
-  return openFreshEngine(dir);
+function newsEngine() {
+  return engineOver({ "school.txt": NEWS });
 }
 
 describe("what a question asks for decides what answers it", () => {

@@ -31,7 +31,12 @@ describe("answers lead with the answer itself", () => {
 
   it.each([
     ["Сессия қай жерде өтті?", "Астана қаласындағы Бейбітшілік және келісім сарайында"],
-    ["Where should a House of Friendship be opened?", "Астанада"],
+    // The venue, said in the sentence after the one the question matches ("Ол үшін …").
+    ["Where should a House of Friendship be opened?", "Бейбітшілік және келісім сарайы"],
+    ["where should the House of Friendship open", "Бейбітшілік және келісім сарайы"],
+    ["Где предлагают открыть Дом дружбы?", "Бейбітшілік және келісім сарайы"],
+    // Asked for a town, the town.
+    ["Достық үйін қай қалада ашпақ?", "Астанада"],
   ])(
     "leads a where-question (%s) with the sentence naming the place, the place marked",
     async (question, place) => {
@@ -49,7 +54,7 @@ describe("answers lead with the answer itself", () => {
       const answer = await engine.answer(question);
       expect(answer.leads.length, question).toBeGreaterThan(0);
       for (const lead of answer.leads) {
-        const source = answer.passages.find((p) => p.rank === lead.rank)?.text ?? "";
+        const source = (answer.passages.find((p) => p.rank === lead.rank)?.text ?? "").replace(/\n/g, " ");
         for (const part of lead.text.split(" — ")) expect(source).toContain(part);
       }
     }
@@ -74,6 +79,50 @@ describe("answers lead with the answer itself", () => {
     expect(lead?.rank).toBe(1);
     expect(answer.passages[0]?.text).toContain("Ассамблеясының Төрағасы Нұрсұлтан Назарбаев");
     expect(answer.passages.map((p) => p.rank)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("lead lines hold what was asked, whole", () => {
+  it.each([
+    ["Who spoke besides the President?"],
+    ["Кто выступал кроме Президента?"],
+    ["Президенттен басқа кім сөз сөйледі?"],
+    ["Кто кроме Назарбаева выступал на сессии?"],
+  ])("%s names the other speakers, not the President", async (question) => {
+    const answer = await engine.answer(question);
+    expect(answer.abstained).toBe(false);
+    const names = answer.leads.map((lead) => lead.text.slice(...(lead.emphasis[0] ?? [0, 0])));
+    expect(names).toContain("Н.Романова");
+    expect(names).toContain("Е.Сағадиев");
+    // "the first president of Ingushetia" is a president, not the President.
+    expect(names).toContain("Р.Аушев");
+    expect(names.join(" ")).not.toMatch(/Назарбаев/);
+  });
+
+  it("leaves out whoever the question sets apart by name", async () => {
+    const answer = await engine.answer("Who else spoke apart from Romanova?");
+    const names = answer.leads.map((lead) => lead.text);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.join(" ")).not.toContain("Романова");
+  });
+
+  it("names the speakers, not the half-sentence after a line break, for 'who spoke from Shymkent?'", async () => {
+    const answer = await engine.answer("Шымкенттен кім сөйледі?");
+    expect(answer.leads.map((lead) => lead.text)).toEqual([
+      "Н.Романова — Шымкент қаласы «Оқушылар сарайының» директоры",
+    ]);
+  });
+
+  it("singles out the one person with a word of their own among people sharing a title word", async () => {
+    const answer = await engine.answer("Кто глава Нацбанка?");
+    expect(answer.leads.map((lead) => lead.text)).toEqual(["Д.Ақышев — Ұлттық банк төрағасы"]);
+  });
+
+  it("a when-lead holds the date whole, a how-many lead the figure", async () => {
+    const when = (await engine.answer("когда открылся мультимедийный портал?")).leads[0];
+    expect(when?.emphasis.map(([s, e]) => when.text.slice(s, e))).toEqual(["1 наурыз"]);
+    const count = (await engine.answer("Сколько семей получили помощь?")).leads[0];
+    expect(count?.emphasis.map(([s, e]) => count.text.slice(s, e))).toContain("60 мың");
   });
 });
 

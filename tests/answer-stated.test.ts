@@ -1,9 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerNeedOf, questionKindOf } from "../src/answer/index.js";
-import { openFreshEngine } from "../tools/eval/fresh-engine.js";
+import { engineOver } from "./support/corpus-engine.js";
 
 /** A made-up news item: it gives a count and names people, but no date, age, sum or mayor. */
 const NEWS = [
@@ -24,11 +21,8 @@ const OTHER = [
   "",
 ].join("\n");
 
-async function newsEngine() {
-  const dir = mkdtempSync(join(tmpdir(), "stated-corpus-"));
-  writeFileSync(join(dir, "school.txt"), NEWS);
-  writeFileSync(join(dir, "clinic.txt"), OTHER);
-  return openFreshEngine(dir);
+function newsEngine() {
+  return engineOver({ "school.txt": NEWS, "clinic.txt": OTHER });
 }
 
 describe("what the question asks for must be in the passage", () => {

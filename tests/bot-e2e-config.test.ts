@@ -41,27 +41,42 @@ afterAll(async () => {
 });
 
 describe("a bot with RETRIEVAL_K=10 and RATE_LIMIT_MAX=3", () => {
-  it("splits an answer over 4096 visible characters into several replies, at passage boundaries", async () => {
+  it("quotes the answer's passage, and splits the other nine behind 'more' over several replies, at passage boundaries", async () => {
     const chatId = 8001;
     const { message, update_id } = api.sendText({
       chatId,
-      text: "Ассамблея",
+      text: "ҚХА төрағасының жаңа орынбасарлары болып кімдер тағайындалды?",
     });
     const done = await bot.waitForLog((line) => line.msg === "update" && line.update === update_id);
     expect(done.passages).toBe(10);
-    const sent = sentTo(chatId);
-    expect(sent.length).toBeGreaterThan(1);
-    const total = sent.reduce((sum, call) => sum + shown(call).length, 0);
-    expect(total).toBeGreaterThan(4096);
-    for (const call of sent) {
+    const [answer] = sentTo(chatId);
+    if (answer === undefined) throw new Error("no answer");
+    expect(answer.params.reply_parameters).toMatchObject({ message_id: message.message_id });
+    const shownAtOnce = (shown(answer).match(/¶\d/g) ?? []).length;
+    expect(shownAtOnce).toBe(1);
+    expect(shown(answer)).toMatch(/^• Виталий Ионо Тварионас — /);
+    const button = (
+      answer.params.reply_markup as { inline_keyboard: { callback_data: string }[][] }
+    ).inline_keyboard
+      .flat()
+      .find((b) => b.callback_data.startsWith("more:"));
+    const answerId = (answer.result as { message_id: number }).message_id;
+    api.pressButton({ chatId, messageId: answerId, data: button?.callback_data ?? "" });
+    await api.waitFor(
+      (c) => c.ok && c.method === "editMessageReplyMarkup" && Number(c.params.chat_id) === chatId,
+    );
+    const more = sentTo(chatId).slice(1);
+    expect(more.length).toBeGreaterThan(1);
+    expect(more.reduce((sum, call) => sum + shown(call).length, 0)).toBeGreaterThan(4096);
+    for (const call of more) {
       const visible = htmlToVisibleText(String(call.params.text));
       expect(visible.length).toBeLessThanOrEqual(4096);
       // Each message starts with a quote and ends with a citation: no passage is cut in two.
       expect(String(call.params.text).startsWith("<blockquote")).toBe(true);
-      expect(shown(call)).toMatch(/\n— [^\n]+»$/);
-      expect(call.params.reply_parameters).toMatchObject({ message_id: message.message_id });
+      expect(shown(call)).toMatch(/\n[^\n]*¶\d+[^\n]* · Қазақстан халқы Ассамблеясының XXVI сессиясы$/);
+      expect(call.params.reply_parameters).toMatchObject({ message_id: answerId });
     }
-    expect(sent.map(shown).join("\n\n").match(/\n— /g)).toHaveLength(10);
+    expect(shownAtOnce + (more.map(shown).join("\n\n").match(/¶\d/g)?.length ?? 0)).toBe(10);
   });
 
   it("answers three quick questions from one user, then says kindly to wait", async () => {

@@ -55,7 +55,9 @@ describe("answers with cited passages", () => {
       reply_parameters: { message_id: message.message_id },
     });
     expect(shown(call)).toMatch(/^Төртінші\nҚХА-ның «Жаңғыру жолы»/);
-    expect(shown(call)).toContain("— Төртінші тапсырма, ");
+    expect(shown(call)).toContain(
+      "\nТөртінші тапсырма · ¶36–38 · Қазақстан халқы Ассамблеясының XXVI сессиясы",
+    );
     expect(call.result).toMatchObject({
       reply_to_message: { message_id: message.message_id },
       chat: { id: chatId },
@@ -66,24 +68,66 @@ describe("answers with cited passages", () => {
     const chatId = chat();
     api.sendText({ chatId, text: "О чём четвёртое поручение?", languageCode: "ru" });
     const call = await replyIn(chatId);
-    expect(shown(call).split("\n— ")[0]).toContain("Жаңғыру жолы");
-    expect(shown(call)).toContain("— Поручение №4 («Төртінші»), абзац");
+    expect(shown(call).split("\nПоручение №4 · ")[0]).toContain("Жаңғыру жолы");
+    expect(shown(call)).toContain("\nПоручение №4 · ¶36–38 · XXVI сессия Ассамблеи народа Казахстана");
   });
 
   it("English: «Show me the fourth directive» puts the «Жаңғыру жолы» directive first, cited in English", async () => {
     const chatId = chat();
     api.sendText({ chatId, text: "Show me the fourth directive", languageCode: "kk" });
     const call = await replyIn(chatId);
-    expect(shown(call).split("\n— ")[0]).toContain("Жаңғыру жолы");
-    expect(shown(call)).toContain("— Directive 4 («Төртінші»), paragraph");
+    expect(shown(call).split("\nDirective 4 · ")[0]).toContain("Жаңғыру жолы");
+    expect(shown(call)).toContain(
+      "\nDirective 4 · ¶36–38 · XXVI session of the Assembly of People of Kazakhstan",
+    );
   });
 
   it("names the new deputy chairs for «ҚХА Төрағасының жаңа орынбасарлары кімдер?», matches in bold", async () => {
     const chatId = chat();
     api.sendText({ chatId, text: "ҚХА Төрағасының жаңа орынбасарлары кімдер?" });
     const call = await replyIn(chatId);
-    expect(shown(call).split("\n— ")[0]).toContain("Тварионас");
+    expect(shown(call)).toMatch(
+      /^• Виталий Ионо Тварионас — «Lituanica» қоғамдық бірлестігінің төрағасы\n• Исламбек/,
+    );
     expect(String(call.params.text)).toMatch(/<b>орынбасарлары<\/b>/);
+  });
+
+  it("answers 'who spoke besides the President?' with the other speakers, short enough for a phone", async () => {
+    const chatId = chat();
+    api.sendText({ chatId, text: "Who spoke besides the President?", languageCode: "en" });
+    const call = await replyIn(chatId);
+    const text = shown(call);
+    expect(text).toMatch(/^• Н\.Романова — /);
+    expect(text.split("\n").filter((line) => line.startsWith("• "))).toHaveLength(5);
+    expect(text).toContain("…and 7 more, in the quote below");
+    expect(text.split("<blockquote")[0]).not.toContain("Назарбаев");
+    expect(sentTo(chatId)).toHaveLength(1);
+  });
+
+  it("leads 'where should the House of Friendship open' with the palace, whole, in bold", async () => {
+    const chatId = chat();
+    api.sendText({ chatId, text: "where should the House of Friendship open", languageCode: "en" });
+    const call = await replyIn(chatId);
+    expect(String(call.params.text)).toMatch(
+      /^Ол үшін <b>Бейбітшілік және келісім сарайы<\/b> қолайлы болады/,
+    );
+    expect(shown(call)).toContain(
+      "\nDirective 6 · ¶43–48 · XXVI session of the Assembly of People of Kazakhstan",
+    );
+  });
+
+  it("answers an edited question again, in place of the earlier answer", async () => {
+    const chatId = chat();
+    const { message } = api.sendText({ chatId, text: "Бірінші тапсырмада не айтылған?", languageCode: "kk" });
+    const first = await replyIn(chatId);
+    api.editText({ chatId, messageId: message.message_id, text: "Төртінші тапсырмада не айтылған?" });
+    const edit = await api.waitFor(
+      (c) => c.ok && c.method === "editMessageText" && Number(c.params.chat_id) === chatId,
+      15_000,
+    );
+    expect(edit.params.message_id).toBe((first.result as { message_id: number }).message_id);
+    expect(htmlToVisibleText(String(edit.params.text))).toMatch(/^Төртінші\nҚХА-ның «Жаңғыру жолы»/);
+    expect(sentTo(chatId)).toHaveLength(1);
   });
 
   it("escapes markup typed into a question", async () => {
@@ -130,7 +174,7 @@ describe("bad inputs", () => {
       expect(shown(call)).toMatch(/^I only understand questions written as text/);
     api.sendPhoto({ chatId, caption: "Төртінші тапсырмада не айтылған?", languageCode: "en" });
     expect(shown(await replyIn(chatId, (call) => shown(call).includes("Жаңғыру")))).toContain(
-      "— Төртінші тапсырма",
+      "\nТөртінші тапсырма · ¶36–38",
     );
   });
 
@@ -142,13 +186,16 @@ describe("bad inputs", () => {
     expect(shown(call)).toMatch(/^ℹ️ Хабарламаңыз тым ұзын/);
   });
 
-  it("answers an empty-ish message without quoting anything", async () => {
-    const chatId = chat();
-    api.sendText({ chatId, text: " ?! … ", languageCode: "ru" });
-    const call = await replyIn(chatId);
-    expect(String(call.params.text)).not.toContain("<blockquote");
-    expect(shown(call)).toMatch(/^(Напишите вопрос словами|В статье об этом не говорится)/);
-  });
+  it.each([" ?! … ", "???", "🙂"])(
+    "asks for words when a message has none (%j), quoting nothing",
+    async (text) => {
+      const chatId = chat();
+      api.sendText({ chatId, text, languageCode: "ru" });
+      const call = await replyIn(chatId);
+      expect(String(call.params.text)).not.toContain("<blockquote");
+      expect(shown(call)).toMatch(/^Напишите вопрос словами\. Например:/);
+    },
+  );
 });
 
 describe("commands, buttons and inline mode", () => {
@@ -175,16 +222,23 @@ describe("commands, buttons and inline mode", () => {
     );
     const full = await replyIn(chatId, (call) => shown(call).includes("Күш-жігерімізді"));
     expect(shown(full)).toMatch(
-      /^Төртінші\nҚХА-ның «Жаңғыру жолы»[\s\S]*стартаптарын қолдауға бағыттау қажет\.\n— Төртінші тапсырма, /,
+      /^Төртінші\nҚХА-ның «Жаңғыру жолы»[\s\S]*стартаптарын қолдауға бағыттау қажет\.\nТөртінші тапсырма · ¶36–38 · /,
     );
   });
 
-  it("/source names the document, its author, passage count and search legs", async () => {
+  it("/source and /start name the article by its short title; /source says in plain words how it searches", async () => {
     const chatId = chat();
     api.sendText({ chatId, text: "/source", languageCode: "en" });
     const text = shown(await replyIn(chatId));
-    expect(text).toMatch(/^Source:\n• «Астана қаласындағы.*» — by Бағдагүл Балаубаева; \d+ passages/);
-    expect(text).toContain("Search legs in use:");
+    expect(text).toMatch(
+      /^Source:\n• «XXVI session of the Assembly of People of Kazakhstan» — by Бағдагүл Балаубаева; \d+ passages\n\n/,
+    );
+    expect(text).toContain("search by meaning (a language model) is off right now");
+    expect(text).not.toMatch(/legs|keyword|dense/);
+    api.sendText({ chatId, text: "/start", languageCode: "kk" });
+    expect(shown(await replyIn(chatId, (c) => shown(c).startsWith("Сәлеметсіз бе")))).toMatch(
+      /^Сәлеметсіз бе! Мен «Қазақстан халқы Ассамблеясының XXVI сессиясы» мақаласы бойынша/,
+    );
   });
 
   it("inline mode offers quotes with citations, and the directives for an empty query", async () => {
@@ -198,14 +252,14 @@ describe("commands, buttons and inline mode", () => {
     }[];
     expect(results.length).toBeGreaterThan(0);
     expect(htmlToVisibleText(results[0]?.input_message_content.message_text ?? "")).toMatch(
-      /Тварионас[\s\S]*\n— /,
+      /Тварионас[\s\S]*\n¶61–63 · /,
     );
     const emptyId = api.inlineQuery({ userId: 7001, query: "", languageCode: "en" });
     const empty = await api.waitFor(
       (c) => c.ok && c.method === "answerInlineQuery" && c.params.inline_query_id === emptyId,
     );
     expect((empty.params.results as { title: string }[]).map((r) => r.title)[3]).toMatch(
-      /^Directive 4 \(«Төртінші»\)/,
+      /^Directive 4 · ¶36–38$/,
     );
   });
 

@@ -3,7 +3,9 @@ import { type Harness, shown, startHarness, textOf } from "./support/bot-harness
 import {
   FAILING_QUESTION,
   LONG_ANSWER_QUESTION,
+  SECOND_DIRECTIVE_QUESTION,
   SLOW_QUESTION,
+  SPREAD_QUESTION,
   StubEngine,
 } from "./support/bot-stub-engine.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
@@ -41,7 +43,56 @@ describe("questions in a private chat", () => {
       reply_parameters: { message_id: message.message_id },
     });
     expect(textOf(call)).toContain("<b>Күш-жігерімізді</b>");
-    expect(shown(call)).toContain("— Төртінші тапсырма, 18–19-абзацтар, «Астана қаласындағы");
+    // A short citation: section · paragraphs · the document's short title, linked to the original.
+    expect(shown(call)).toMatch(/\nТөртінші тапсырма · ¶18–19 · ҚХА XXVI сессиясы$/);
+    expect(textOf(call)).toContain('<a href="https://example.kz/news/assembly-26">ҚХА XXVI сессиясы</a>');
+  });
+
+  it("quotes the one relevant passage and offers the others behind a 'more' button that works statelessly", async () => {
+    const chatId = chat();
+    h.api.sendText({ chatId, text: SPREAD_QUESTION, languageCode: "en" });
+    const answer = await h.reply(chatId);
+    expect(shown(answer).match(/¶/g)).toHaveLength(1);
+    const keyboard = (
+      answer.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard;
+    expect(keyboard.flat()).toEqual([{ text: "Тағы 2 үзінді", callback_data: "more:kk:5ab1e0:9.0" }]);
+    const messageId = (answer.result as { message_id: number }).message_id;
+    const queryId = h.api.pressButton({ chatId, messageId, data: "more:kk:5ab1e0:9.0", languageCode: "en" });
+    const more = await h.reply(chatId, (call) => call !== answer);
+    expect(shown(more)).toMatch(
+      /^ҚХА Төрағасының жаңа орынбасарлары[\s\S]*¶28–29 · ҚХА XXVI сессиясы\n\nБірінші/,
+    );
+    expect(more.params.reply_parameters).toMatchObject({ message_id: messageId });
+    await h.api.waitFor(
+      (call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === queryId,
+    );
+    // The button is taken away once used.
+    const edit = await h.api.waitFor((call) => call.ok && call.method === "editMessageReplyMarkup");
+    expect(edit.params.message_id).toBe(messageId);
+  });
+
+  it("says so in an alert when a 'more' button outlived its corpus", async () => {
+    const chatId = chat();
+    h.api.sendText({ chatId, text: SPREAD_QUESTION, languageCode: "ru" });
+    const answer = await h.reply(chatId);
+    const manifest = engine.indexes.manifest as { corpusHash: string };
+    const before = manifest.corpusHash;
+    manifest.corpusHash = "0ddba11";
+    try {
+      const messageId = (answer.result as { message_id: number }).message_id;
+      const queryId = h.api.pressButton({ chatId, messageId, data: "more:kk:5ab1e0:9.0" });
+      const alert = await h.api.waitFor(
+        (call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === queryId,
+      );
+      expect(alert.params).toMatchObject({
+        show_alert: true,
+        text: expect.stringMatching(/^Мақала жаңартылды/),
+      });
+      expect(h.messagesTo(chatId)).toHaveLength(1);
+    } finally {
+      manifest.corpusHash = before;
+    }
   });
 
   it("keeps markup in a question inert", async () => {
@@ -67,7 +118,7 @@ describe("questions in a private chat", () => {
   it("splits an answer over 4096 visible characters at passage boundaries, all replies in order", async () => {
     const chatId = chat();
     const { message } = h.api.sendText({ chatId, text: LONG_ANSWER_QUESTION });
-    await h.reply(chatId, (call) => shown(call).includes("мәтіні. 9\n— "));
+    await h.reply(chatId, (call) => shown(call).includes("мәтіні. 9\n"));
     const sent = h.messagesTo(chatId);
     expect(sent.length).toBeGreaterThan(1);
     for (const call of sent) {
@@ -89,6 +140,57 @@ describe("questions in a private chat", () => {
     const call = await h.reply(chatId);
     expect(shown(call)).toMatch(/^ℹ️ Хабарламаңыз тым ұзын/);
     expect(shown(call)).toContain("Күш-жігерімізді");
+  });
+});
+
+describe("edited questions", () => {
+  it("answers the edited question again, editing the earlier answer in place", async () => {
+    const chatId = chat();
+    const { message } = h.api.sendText({ chatId, text: SPREAD_QUESTION, languageCode: "en" });
+    const first = await h.reply(chatId);
+    const answerId = (first.result as { message_id: number }).message_id;
+    h.api.editText({ chatId, messageId: message.message_id, text: SECOND_DIRECTIVE_QUESTION });
+    const edit = await h.api.waitFor((call) => call.ok && call.method === "editMessageText");
+    expect(edit.params).toMatchObject({ chat_id: chatId, message_id: answerId, parse_mode: "HTML" });
+    expect(htmlToVisibleText(String(edit.params.text))).toMatch(/^Екінші\nТапсырма мәтіні 2/);
+    // The new answer has nothing behind "more": the old button goes.
+    expect(edit.params.reply_markup).toEqual({ inline_keyboard: [] });
+    expect(h.messagesTo(chatId)).toHaveLength(1);
+  });
+
+  it("replies anew when it cannot edit: an answer that now needs more messages, or one it does not know", async () => {
+    const chatId = chat();
+    const { message } = h.api.sendText({ chatId, text: "Тварионас кім?" });
+    await h.reply(chatId);
+    h.api.editText({ chatId, messageId: message.message_id, text: LONG_ANSWER_QUESTION });
+    await h.reply(chatId, (call) => shown(call).includes("мәтіні. 9\n"));
+    const sent = h.messagesTo(chatId);
+    expect(sent.length).toBeGreaterThan(2);
+    for (const call of sent)
+      expect(call.params.reply_parameters).toMatchObject({ message_id: message.message_id });
+    // In a group, chatter the bot ignored, edited to mention it: nothing to edit, so a new reply.
+    const group = -2002;
+    const chatter = h.api.sendText({ chatId: group, userId: 90, text: "Тварионас кім екен" });
+    h.api.editText({
+      chatId: group,
+      messageId: chatter.message.message_id,
+      text: "@test_doc_bot Тварионас кім?",
+      entities: [{ type: "mention", offset: 0, length: 13 }],
+    });
+    const reply = await h.reply(group);
+    expect(shown(reply)).toContain("Тварионас");
+    expect(reply.params.reply_parameters).toMatchObject({ message_id: chatter.message.message_id });
+  });
+
+  it("asks for words when a question is edited into none", async () => {
+    const chatId = chat();
+    const { message } = h.api.sendText({ chatId, text: "Тварионас кім?", languageCode: "en" });
+    await h.reply(chatId);
+    h.api.editText({ chatId, messageId: message.message_id, text: "???" });
+    const edit = await h.api.waitFor(
+      (call) => call.ok && call.method === "editMessageText" && Number(call.params.chat_id) === chatId,
+    );
+    expect(htmlToVisibleText(String(edit.params.text))).toMatch(/^Please write your question in words/);
   });
 });
 
@@ -170,16 +272,27 @@ describe("commands and buttons", () => {
     );
     const full = await h.reply(chatId, (call) => shown(call).includes("Күш-жігерімізді"));
     expect(shown(full)).toMatch(/^Төртінші\nТапсырма мәтіні 4 <бір> & екі\.\nКүш-жігерімізді/);
-    expect(shown(full)).toMatch(/— Directive 4 \(«Төртінші»\), paragraphs 16–19, «/);
+    expect(shown(full)).toMatch(/\nDirective 4 · ¶16–19 · XXVI session of the Assembly$/);
     expect(full.params.reply_parameters).toMatchObject({ message_id: messageId });
   });
 
-  it("/source names the document, author, passage count and legs", async () => {
+  it("/source names the document by its short title, linked, with author and passage count, and the search in plain words", async () => {
     const chatId = chat();
     h.api.sendText({ chatId, text: "/source", languageCode: "en" });
+    const call = await h.reply(chatId);
+    const text = shown(call);
+    expect(text).toContain("• «XXVI session of the Assembly» — by Бағдагүл Балаубаева; 10 passages");
+    expect(textOf(call)).toContain('<a href="https://example.kz/news/assembly-26">');
+    expect(text).toContain("search by meaning (a language model) is off right now");
+    expect(text).not.toMatch(/legs|keyword|dense|0\.\d\d/);
+  });
+
+  it("/start names the article by its short title, not its first sentence", async () => {
+    const chatId = chat();
+    h.api.sendText({ chatId, text: "/start", languageCode: "ru" });
     const text = shown(await h.reply(chatId));
-    expect(text).toContain("— by Бағдагүл Балаубаева; 10 passages");
-    expect(text).toContain("Search legs in use: structure (directive numbers), keywords.");
+    expect(text).toMatch(/^Здравствуйте! Я отвечаю на вопросы по статье «ҚХА XXVI сессиясы»/);
+    expect(text).toContain("/directives — 8 поручений из статьи");
   });
 });
 
@@ -195,7 +308,7 @@ describe("inline mode", () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]?.input_message_content.parse_mode).toBe("HTML");
     expect(htmlToVisibleText(results[0]?.input_message_content.message_text ?? "")).toMatch(
-      /Тварионас[\s\S]*— 28–29-абзацтар/,
+      /Тварионас[\s\S]*\n¶28–29 · ҚХА XXVI сессиясы$/,
     );
     const emptyId = h.api.inlineQuery({ userId: 5001, query: "", languageCode: "ru" });
     const empty = await h.api.waitFor(
@@ -203,7 +316,7 @@ describe("inline mode", () => {
     );
     const titles = (empty.params.results as { title: string }[]).map((r) => r.title);
     expect(titles).toHaveLength(8);
-    expect(titles[3]).toBe("Поручение №4 («Төртінші»), абзацы 16–17");
+    expect(titles[3]).toBe("Поручение №4 · ¶16–17");
   });
 });
 

@@ -37,6 +37,8 @@ const buttonsOf = (call: RecordedCall) =>
         | undefined
     )?.inline_keyboard ?? []
   ).flat();
+/** The 👍/👎 buttons of a reply (a "more" button may be in the row above). */
+const votesOf = (call: RecordedCall) => buttonsOf(call).filter((b) => b.callback_data.startsWith("fb:"));
 /** A sendMessage to the chat among the calls from index `after` on (see {@link mark}). */
 const replyIn = (chatId: number, predicate: (call: RecordedCall) => boolean = () => true, after = 0) =>
   session.api.waitFor(
@@ -242,7 +244,7 @@ describe("feedback", () => {
   it("every answer carries 👍/👎; a press is thanked and marked", async () => {
     const chatId = chat();
     const answer = await ask(chatId, "Show me the fourth directive");
-    const [up, down] = buttonsOf(answer);
+    const [up, down] = votesOf(answer);
     expect(up?.text).toBe("👍");
     expect(down?.text).toBe("👎");
     expect(down?.callback_data).toMatch(/^fb:-:[A-Za-z0-9_-]{11}:en$/);
@@ -258,10 +260,13 @@ describe("feedback", () => {
     const marked = await session.api.waitFor(
       (c) => c.ok && c.method === "editMessageReplyMarkup" && Number(c.params.chat_id) === chatId,
     );
-    expect(buttonsOf(marked).map((b) => b.text)).toEqual(["👍", "👎 ✓"]);
+    expect(votesOf(marked).map((b) => b.text)).toEqual(["👍", "👎 ✓"]);
+    // Marking the vote leaves the other buttons ("more") as they were.
+    const others = (call: RecordedCall) => buttonsOf(call).filter((b) => !b.callback_data.startsWith("fb:"));
+    expect(others(marked)).toEqual(others(answer));
     voted = answer;
     const declined = await ask(chatId, "What is the weather in Paris tomorrow?");
-    expect(buttonsOf(declined).map((b) => b.text)).toEqual(["👍", "👎"]);
+    expect(votesOf(declined).map((b) => b.text)).toEqual(["👍", "👎"]);
   });
 
   it("npm run report shows the questions, the declined rate, the 👎 rate and which questions", async () => {
@@ -288,7 +293,7 @@ describe("feedback", () => {
     try {
       await again.waitForLog((l) => l.msg === "bot started", 60_000);
       const chatId = Number(voted.params.chat_id);
-      const up = buttonsOf(voted)[0];
+      const up = votesOf(voted)[0];
       const at = mark();
       session.api.pressButton({
         chatId,

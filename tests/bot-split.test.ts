@@ -3,6 +3,7 @@ import { passageHtml } from "../src/bot/format.js";
 import { visibleLength, visibleText } from "../src/bot/html.js";
 import { messagesFor } from "../src/bot/i18n.js";
 import { splitForTelegram } from "../src/bot/split.js";
+import type { DocumentSource } from "../src/corpus/index.js";
 import { answerPassage } from "./support/answer-fixtures.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
@@ -16,6 +17,17 @@ const passage = (text: string, highlights: [number, number][]) =>
     text,
     highlights,
   });
+
+/** A source whose title and address need escaping, so split links are tested too. */
+const SOURCE: DocumentSource = {
+  title: "Сессия <XXVI> & «Ассамблея»",
+  titles: {},
+  url: 'https://example.kz/a?b=1&c="2"',
+  date: null,
+  author: null,
+  fromFile: true,
+};
+const VIEW = { language: "ru" as const, messages: messagesFor("ru"), sources: () => SOURCE };
 
 /** A small deterministic PRNG, so a failing case can be replayed. */
 function random(seed: number): () => number {
@@ -103,7 +115,7 @@ describe("splitForTelegram", () => {
       const parts = Array.from({ length: 1 + Math.floor(next() * 6) }, () => {
         const text = randomText(next, 1 + Math.floor(next() * limit * 2.5));
         const p = passage(text, randomHighlights(next, text.length));
-        return passageHtml(p, messagesFor("ru"), { expandableOver: Math.floor(next() * 400) });
+        return passageHtml(p, VIEW, { expandableOver: Math.floor(next() * 400) });
       });
       const chunks = splitForTelegram(parts, { limit });
       for (const chunk of chunks) {

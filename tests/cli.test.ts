@@ -121,11 +121,26 @@ describe("npm run ask --json", () => {
 });
 
 describe("human output and errors", () => {
-  it("quotes the passages under their citations", async () => {
-    const { stdout, code } = await npm(["ask", "--", "--k", "1", "Төртінші тапсырма"]);
+  it("quotes the passages under short citations, the others under 'more', with no scores", async () => {
+    const { stdout, code } = await npm(["ask", "--", "Show me the fourth directive"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Q: Төртінші тапсырма\n\n1\. "Төртінші" \(№4\)/);
-    expect(stdout).toContain("   > ҚХА-ның «Жаңғыру жолы»");
+    expect(stdout).toMatch(
+      /^Q: Show me the fourth directive\n\n {3}> Төртінші\n {3}> ҚХА-ның «Жаңғыру жолы»/,
+    );
+    expect(stdout).toContain(
+      "\n   Directive 4 · ¶36–38 · XXVI session of the Assembly of People of Kazakhstan\n",
+    );
+    expect(stdout).toMatch(/\n— 2 more passages —\n/);
+    expect(stdout).not.toMatch(/score|0\.\d\d/);
+  });
+
+  it("declines in the question's language, as the bot does", async () => {
+    const ru = await npm(["ask", "--", "Какая погода в Париже?"]);
+    expect(ru.stdout).toContain("В статье об этом не говорится, поэтому цитировать нечего.");
+    const kk = await npm(["ask", "--", "12-ші тапсырма не туралы?"]);
+    expect(kk.stdout).toContain("Мақалада 8 тапсырма бар — 12-тапсырма жоқ.");
+    const en = await npm(["ask", "--", "???"]);
+    expect(en.stdout).toMatch(/Сұрағыңызды сөзбен жазыңыз\.|Please write your question in words\./);
   });
 
   it("stops with one clear line, no stack trace, on a non-UTF-8 corpus file", async () => {

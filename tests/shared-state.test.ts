@@ -144,8 +144,11 @@ describeWithService("TEST_DATABASE_URL", "feedback with DATABASE_URL", (base) =>
       const answer = await s.api.waitFor(
         (c) => c.ok && c.method === "sendMessage" && Number(c.params.chat_id) === 6100 + i,
       );
-      const up = (answer.params.reply_markup as { inline_keyboard: { callback_data: string }[][] })
-        .inline_keyboard[0]?.[0];
+      const up = (
+        answer.params.reply_markup as { inline_keyboard: { callback_data: string }[][] }
+      ).inline_keyboard
+        .flat()
+        .find((button) => button.callback_data.startsWith("fb:+:"));
       s.api.pressButton({
         chatId: 6100 + i,
         messageId: (answer.result as { message_id: number }).message_id,

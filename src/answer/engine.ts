@@ -1,8 +1,10 @@
 import {
   type CorpusDocument,
+  type DocumentSource,
   type ExampleQuestions,
   loadExampleQuestions,
   loadGlossary,
+  loadSources,
 } from "../corpus/index.js";
 import {
   BYLINE_LABEL,
@@ -21,11 +23,24 @@ import { detectLanguage } from "../text/index.js";
 import { answerNeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
+import { exclusionOf } from "./exclusion.js";
 import { Highlighter } from "./highlight.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { questionKindOf } from "./question-kind.js";
 import { isStated } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
+
+/** A question as {@link AnswerEngine} searches it (see its `prepare`). */
+interface Prepared {
+  readonly original: string;
+  /** One line, cut to the maximum length; empty when there is nothing to search for. */
+  readonly text: string;
+  readonly truncated: boolean;
+  /** `text` without what the question sets apart: what is searched and checked. */
+  readonly search: string;
+  /** The words of what it sets apart ("President" in "besides the President"). */
+  readonly excluded: readonly string[];
+}
 
 /** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
 export interface EngineOptions {
@@ -71,6 +86,8 @@ export class AnswerEngine {
     private readonly highlighter: Highlighter,
     /** Example questions that come with the corpus (`examples.json`), per interface language. */
     readonly examples: ExampleQuestions,
+    /** Each document's short title and origin (`sources.json`, else derived), by document id. */
+    readonly sources: ReadonlyMap<string, DocumentSource>,
   ) {
     this.bylineTerms = opened.indexes.keyword.queryConcepts(BYLINE_LABEL, "kk").flat();
   }
@@ -106,6 +123,9 @@ export class AnswerEngine {
     });
     const highlighter = new Highlighter(options.analyzer);
     const examples = await loadExampleQuestions(options.corpusDir ?? "corpus");
+    const { sources, unmatched } = await loadSources(options.corpusDir ?? "corpus", opened.documents);
+    if (unmatched.length > 0)
+      log(`WARNING: sources.json names files the corpus does not have: ${unmatched.join(", ")}`);
     return new AnswerEngine(
       opened,
       retriever,
@@ -113,6 +133,7 @@ export class AnswerEngine {
       options.maxQuestionChars ?? 1000,
       highlighter,
       examples,
+      sources,
     );
   }
 
@@ -160,9 +181,9 @@ export class AnswerEngine {
   /** Batch mode: one model call for all questions' vectors. */
   async answerMany(questions: readonly string[], options: AskOptions = {}): Promise<Answer[]> {
     const prepared = questions.map((q) => this.prepare(q));
-    const searchable = prepared.filter((p) => p.text.length > 0);
+    const searchable = prepared.filter((p) => p.search.length > 0);
     const retrievals = await this.retriever.searchMany(
-      searchable.map((p) => p.text),
+      searchable.map((p) => p.search),
       options.k,
     );
     const byQuestion = new Map(searchable.map((p, i) => [p, retrievals[i] as Retrieval]));
@@ -174,24 +195,27 @@ export class AnswerEngine {
    */
   retrieveMany(questions: readonly string[], k?: number): Promise<Retrieval[]> {
     return this.retriever.searchMany(
-      questions.map((q) => this.prepare(q).text),
+      questions.map((q) => this.prepare(q).search),
       k,
     );
   }
 
-  private prepare(question: string): { original: string; text: string; truncated: boolean } {
+  /**
+   * The question as searched: one line, cut to the maximum length, empty when it has no word or
+   * number at all ("???", an emoji) — and without what it sets apart ("besides the President").
+   */
+  private prepare(question: string): Prepared {
     const clean = question.replace(/\s+/g, " ").trim();
     const truncated = clean.length > this.maxQuestionChars;
-    return { original: question, text: truncated ? clean.slice(0, this.maxQuestionChars) : clean, truncated };
+    const cut = truncated ? clean.slice(0, this.maxQuestionChars) : clean;
+    const text = /[\p{L}\p{N}]/u.test(cut) ? cut : "";
+    const exclusion = exclusionOf(text);
+    return { original: question, text, truncated, search: exclusion.question, excluded: exclusion.words };
   }
 
-  private toAnswer(
-    prepared: { original: string; text: string; truncated: boolean },
-    retrieval: Retrieval | null,
-    hint: Language | undefined,
-  ): Answer {
+  private toAnswer(prepared: Prepared, retrieval: Retrieval | null, hint: Language | undefined): Answer {
     const language = detectLanguage(prepared.text) ?? hint ?? "kk";
-    const kind = questionKindOf(prepared.text);
+    const kind = questionKindOf(prepared.search);
     const base = {
       question: prepared.original,
       language,
@@ -214,7 +238,7 @@ export class AnswerEngine {
       const highlights = this.highlighter.highlights(passage.text, matchedTerms);
       return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
     });
-    const need = answerNeedOf(prepared.text, kind);
+    const need = answerNeedOf(prepared.search, kind);
     const ledByStructure = passages[0]?.legs.structure === true;
     if (!retrieval.abstained && need !== null && !ledByStructure && passages.length > 0) {
       const find = (text: string, word: string) =>
@@ -235,7 +259,17 @@ export class AnswerEngine {
       }
     }
     const askedByline = (passage: AnswerPassage) => this.askedByline(passage, retrieval);
-    const leads = retrieval.ordinal ? [] : leadsFor(kind, passages, { askedByline });
+    const excluded = (text: string) =>
+      prepared.excluded.flatMap((word) =>
+        this.highlighter.highlights(text, this.retriever.termsFor(word, language)),
+      );
+    const leads = retrieval.ordinal
+      ? []
+      : leadsFor(kind, passages, {
+          askedByline,
+          excluded,
+          question: prepared.search,
+        });
     const reason = retrieval.abstained ? "not-covered" : null;
     return {
       ...base,

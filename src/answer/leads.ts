@@ -1,7 +1,15 @@
 import { sentencesOf } from "../passages/index.js";
-import { type NamedPerson, peopleIn } from "./names.js";
+import {
+  type AnswerSpan,
+  answerSpans,
+  asksForSettlement,
+  type Clause,
+  clausesOf,
+  refersBack,
+} from "./lead-clauses.js";
+import { outranks, type PeopleLead, peopleLead } from "./lead-people.js";
+import { peopleIn } from "./names.js";
 import type { QuestionKind } from "./question-kind.js";
-import { DATE_WORD, FIGURE, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
 /**
@@ -25,15 +33,23 @@ export interface LeadOptions {
    * people finder cannot read it as an answer on its own. Default: never.
    */
   askedByline?: (passage: AnswerPassage) => string | null;
+  /**
+   * Where a text names what the question sets apart ("besides the President"): people named
+   * there are left out of the lead. Default: nothing set apart.
+   */
+  excluded?: (text: string) => readonly (readonly [number, number])[];
+  /** The question as searched: a "where" question asking for a town leads with one. Default "". */
+  question?: string;
 }
 
 /**
  * The lines an answer leads with, for questions that want a specific thing: the people (with
  * their roles) for "who", the sentence holding the figure for "how many", the date for "when",
- * the best sentence for "where". A figure, date or place comes from the best-ranked passage that
- * has one; people from the quoted passage whose people match the question best, because the
- * passage ranked first may name someone only in passing ("Lituanica" бірлестігінің төрағасы)
- * while the next one names the person asked about (Ассамблеясының Төрағасы Нұрсұлтан Назарбаев).
+ * the place for "where" — the thing asked for whole, in bold. A figure, date or place comes from
+ * the best-ranked passage that has one; people from the quoted passage whose people match the
+ * question best, because the passage ranked first may name someone only in passing ("Lituanica"
+ * бірлестігінің төрағасы) while the next one names the person asked about (Ассамблеясының
+ * Төрағасы Нұрсұлтан Назарбаев).
  */
 export function leadsFor(
   kind: QuestionKind,
@@ -43,27 +59,30 @@ export function leadsFor(
   if (kind === "other") return [];
   if (kind === "summary") return summaryLead(passages);
   if (kind !== "who") {
+    const settlement = asksForSettlement(options.question ?? "");
     for (const passage of passages) {
-      const lines = sentenceLine(kind, passage);
-      if (lines.length > 0) return lines;
+      const line = sentenceLine(kind, passage, settlement);
+      if (line !== null) return [line];
     }
     return [];
   }
-  let best: PeopleLead | null = null;
+  let best: { lead: PeopleLead; rank: number } | null = null;
   for (const passage of passages) {
     const byline = options.askedByline?.(passage) ?? null;
     if (byline !== null) return [{ text: byline, emphasis: [[0, byline.length]], rank: passage.rank }];
-    const lead = peopleLead(passage);
-    if (lead !== null && (best === null || outranks(lead, best))) best = lead;
+    const lead = peopleLead(passage, options.excluded?.(passage.text) ?? []);
+    if (lead !== null && (best === null || outranks(lead, best.lead))) best = { lead, rank: passage.rank };
   }
   // "Who" is often a body ("Ақпарат және коммуникациялар министрлігі … дайындауы қажет",
-  // "Үкімет … тиіс"): when the first passage has a sentence matching more of the question than
-  // the people's sentence does (or nobody is named), that sentence is the answer.
+  // "Үкімет … тиіс"): when the first passage has a clause naming nobody that matches more of
+  // the question than the people's clause does (or nobody is named), that clause is the answer.
   const [first] = passages;
-  const sentence = first ? bestSentence(first, null) : null;
-  if (first && sentence && (best === null || sentence.score > best.inSentence))
-    return [{ text: sentence.text, emphasis: [], rank: first.rank }];
-  return best?.lines ?? [];
+  const clause = first ? bestClause(first, (c) => peopleIn(c.text).length === 0) : null;
+  if (first && clause && (best === null || clause.score > best.lead.inSentence + best.lead.carried))
+    return [{ text: oneLine(clause.text), emphasis: [], rank: first.rank }];
+  if (best === null) return [];
+  const { rank } = best;
+  return best.lead.lines.map((line) => ({ text: line.text, emphasis: [line.name], rank }));
 }
 
 /**
@@ -78,97 +97,59 @@ function summaryLead(passages: readonly AnswerPassage[]): LeadLine[] {
   return next ? [title, { text: next.text, emphasis: [], rank: lead.rank }] : [title];
 }
 
-/** People lines of one passage, with how well they match the question. */
-interface PeopleLead {
-  readonly lines: LeadLine[];
-  /** Matched words inside the best-matching person's name and role. */
-  readonly inPerson: number;
-  /** Matched words in the sentence the people come from. */
-  readonly inSentence: number;
-}
-
-/** Better match inside a person's name and role first, then in their sentence; ties keep rank. */
-function outranks(a: PeopleLead, b: PeopleLead): boolean {
-  return a.inPerson > b.inPerson || (a.inPerson === b.inPerson && a.inSentence > b.inSentence);
-}
-
 /**
- * "Name — role" lines for the people of the sentence that best matches the question. When the
- * question matched that sentence only inside some people's names or roles ("who spoke from
- * Shymkent?"), or matched two words of one person's ("the education minister who spoke"), just
- * those people; when it matched the sentence around them ("who were appointed deputy chairs?"),
- * everyone the sentence names.
+ * The clause of the passage that best matches the question among those holding what the kind
+ * asks for — a place, a date, a figure — with that thing in bold. A place, date or figure the
+ * question itself names ("Астанада" in "where in Astana…") is what is known, not the answer. A
+ * clause that points back at the one before ("Ол үшін …") matches as well as that one; among
+ * clauses that match alike, the one holding the more exact answer leads (a named venue over a
+ * city), so "where should the House of Friendship open?" leads with "Бейбітшілік және келісім
+ * сарайы", not with the sentence before it.
  */
-function peopleLead(passage: AnswerPassage): PeopleLead | null {
-  const inside = (range: readonly [number, number], from: number, to: number) =>
-    range[0] >= from && range[1] <= to;
-  let best: { people: NamedPerson[]; hits: (readonly [number, number])[] } | null = null;
-  for (const sentence of sentencesOf(passage.text)) {
-    const end = sentence.start + sentence.text.length;
-    const people = peopleIn(passage.text).filter((p) => inside(p.name, sentence.start, end));
-    const hits = passage.highlights.filter((h) => inside(h, sentence.start, end));
-    if (people.length > 0 && hits.length > 0 && (best === null || hits.length > best.hits.length))
-      best = { people, hits };
-  }
+function sentenceLine(kind: QuestionKind, passage: AnswerPassage, settlement: boolean): LeadLine | null {
+  const unasked = (span: AnswerSpan, clause: Clause) =>
+    !passage.highlights.some(([s, e]) => s < clause.start + span.end && clause.start + span.start < e);
+  const answersIn = (clause: Clause, strict: boolean) =>
+    answerSpans(kind, clause.text, settlement).filter((span) => !strict || unasked(span, clause));
+  const best =
+    bestClause(passage, (clause) => answersIn(clause, true)) ??
+    bestClause(passage, (clause) => answersIn(clause, false));
   if (best === null) return null;
-  const spanOf = (p: NamedPerson): readonly [number, number] => [p.role?.[0] ?? p.name[0], p.name[1]];
-  const hitsOf = (p: NamedPerson) => best.hits.filter((h) => inside(h, ...spanOf(p))).length;
-  const most = Math.max(0, ...best.people.map(hitsOf));
-  const touched = best.people.filter((p) => most > 0 && hitsOf(p) === most);
-  const aroundPeople = best.hits.some((h) => !best.people.some((p) => inside(h, ...spanOf(p))));
-  // Two matched words in someone's own name or role ("білім … министрі") single them out even in
-  // a sentence that matched around everyone ("Жиында … сөз сөйлеп").
-  const chosen = touched.length > 0 && (!aroundPeople || most >= 2) ? touched : best.people;
-  const lines = chosen.map((person): LeadLine => {
-    const name = passage.text.slice(...person.name);
-    const role = person.role ? passage.text.slice(...person.role) : "";
-    return { text: role ? `${name} — ${role}` : name, emphasis: [[0, name.length]], rank: passage.rank };
-  });
-  return { lines, inPerson: most, inSentence: best.hits.length };
-}
-
-/** The sentence of the passage that best matches the question and holds what the kind needs. */
-function sentenceLine(kind: QuestionKind, passage: AnswerPassage): LeadLine[] {
-  const needed = kind === "where" ? PLACE : kind === "when" ? DATE_WORD : FIGURE;
-  const best = bestSentence(passage, needed, kind === "when" ? FIGURE : null);
-  if (best === null) return [];
-  const emphasis =
-    kind === "where"
-      ? [...best.text.matchAll(PLACE)]
-      : [...best.text.matchAll(FIGURE), ...(kind === "when" ? [...best.text.matchAll(DATE_WORD)] : [])];
-  return [
-    {
-      text: best.text,
-      emphasis: joinAdjacent(
-        best.text,
-        emphasis.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const),
-      ),
-      rank: passage.rank,
-    },
-  ];
+  const emphasis = joinAdjacent(
+    best.text,
+    best.answers.map((span) => [span.start, span.end] as const),
+  );
+  return { text: oneLine(best.text), emphasis, rank: passage.rank };
 }
 
 /**
- * The sentence of a passage with the most matched words among those holding `needed` (or
- * `alsoAccepted`) — any sentence when `needed` is null — with that count as its score.
+ * The clause of a passage with the most matched words (or those of the clause it points back
+ * to) among the clauses where `answers` finds something, ties going to the more exact answer
+ * and then to the earlier clause; with that count as its score and the answers found.
  */
-function bestSentence(
+function bestClause(
   passage: AnswerPassage,
-  needed: RegExp | null,
-  alsoAccepted: RegExp | null = null,
-): { text: string; start: number; score: number } | null {
-  // Non-global copies: a global pattern's test() would carry lastIndex from one sentence to the next.
-  const patterns = [needed, alsoAccepted].flatMap((p) =>
-    p ? [new RegExp(p.source, p.flags.replace("g", ""))] : [],
-  );
-  let best: { text: string; start: number; score: number } | null = null;
-  for (const sentence of sentencesOf(passage.text)) {
-    if (needed !== null && !patterns.some((pattern) => pattern.test(sentence.text))) continue;
-    const end = sentence.start + sentence.text.length;
-    const score = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end).length;
-    if (score > 0 && (best === null || score > best.score)) best = { ...sentence, score };
+  answers: (clause: Clause) => readonly AnswerSpan[] | boolean,
+): (Clause & { score: number; answers: readonly AnswerSpan[] }) | null {
+  let best: (Clause & { score: number; answers: readonly AnswerSpan[]; exactness: number }) | null = null;
+  let previous = 0;
+  for (const clause of clausesOf(passage.text)) {
+    const own = passage.highlights.filter(([s, e]) => s >= clause.start && e <= clause.end).length;
+    const score = refersBack(clause) ? Math.max(own, previous) : own;
+    previous = score;
+    const found = answers(clause);
+    if (found === false || (Array.isArray(found) && found.length === 0) || score === 0) continue;
+    const spans = Array.isArray(found) ? found : [];
+    const exactness = Math.max(0, ...spans.map((span) => span.exactness));
+    if (best === null || score > best.score || (score === best.score && exactness > best.exactness))
+      best = { ...clause, score, answers: spans, exactness };
   }
   return best;
+}
+
+/** A clause joined across a line break reads as one line (offsets kept: one space per break). */
+function oneLine(text: string): string {
+  return text.replace(/\n/g, " ");
 }
 
 /** Sorts ranges and joins those separated only by spaces ("60 мың" is one figure). */
@@ -179,6 +160,7 @@ function joinAdjacent(text: string, ranges: readonly (readonly [number, number])
     if (last && start >= last[1] && /^\s*$/.test(text.slice(last[1], start)))
       last[1] = Math.max(last[1], end);
     else if (!last || start >= last[1]) joined.push([start, end]);
+    else last[1] = Math.max(last[1], end);
   }
   return joined;
 }

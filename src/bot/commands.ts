@@ -1,9 +1,11 @@
 import { type Composer, InlineKeyboard } from "grammy";
+import { sourceTitle } from "../presentation/index.js";
 import type { BotContext } from "./context.js";
 import { firstWords, sectionHtml } from "./format.js";
 import { escapeHtml } from "./html.js";
-import { type Language, languageFromCode, messagesFor } from "./i18n.js";
+import { type Language, languageFromCode, messagesFor, type SourceListing } from "./i18n.js";
 import { sendChunks } from "./reply.js";
+import { replyView } from "./reply-view.js";
 import type { BotEngine, BotServices } from "./services.js";
 import { splitForTelegram } from "./split.js";
 
@@ -18,9 +20,22 @@ function userLanguage(ctx: BotContext): Language {
   return languageFromCode(ctx.from?.language_code) ?? "kk";
 }
 
-/** The document titles the bot speaks about, for /start. */
-function mainTitle(engine: BotEngine): string {
-  return engine.indexes.documents[0]?.title ?? "";
+/**
+ * A document as /start and /source name it: its short title in the reader's language (from
+ * `sources.json`, else derived from its first line), its link, author and date.
+ */
+function listing(
+  engine: BotEngine,
+  doc: BotEngine["indexes"]["documents"][number],
+  language: Language,
+): SourceListing {
+  const source = engine.sources.get(doc.id);
+  return {
+    title: source ? sourceTitle(source, language) : doc.title,
+    url: source?.url ?? null,
+    author: source?.author ?? doc.author,
+    date: source?.date ?? null,
+  };
 }
 
 /** Document ids that own numbered sections, in corpus order: the index in a button's data. */
@@ -52,7 +67,8 @@ export function directivesMessage(
 }
 
 /**
- * The /source text: documents with titles, authors and passage counts, and the search legs; for
+ * The /source text: documents with short titles (linked to the original when known), authors,
+ * dates and passage counts, and in plain words whether search by meaning is on; for
  * an admin, also the corpus files that were skipped (file names are the operator's business, so
  * nobody else sees them).
  */
@@ -63,9 +79,9 @@ export function sourceMessage(
 ): string {
   const messages = messagesFor(language, engine.examples);
   const documents = engine.indexes.documents.map(
-    (d) => `• ${messages.sourceDocument(d.title, d.author, d.passages)}`,
+    (d) => `• ${messages.sourceDocument(listing(engine, d, language), d.passages)}`,
   );
-  const text = `${messages.sourceHeader}\n${documents.join("\n")}\n\n${messages.sourceLegs(engine.legs)}`;
+  const text = `${messages.sourceHeader}\n${documents.join("\n")}\n\n${messages.sourceSearch(engine.legs.includes("dense"))}`;
   return skipped.length > 0 ? `${text}\n\n${messages.sourceSkipped(skipped)}` : text;
 }
 
@@ -80,10 +96,10 @@ export function registerCommands(composer: Composer<BotContext>, services: BotSe
 
   composer.command("start", async (ctx) => {
     ctx.outcome.outcome = "command:start";
-    const html = messagesFor(userLanguage(ctx), engine.examples).start(
-      mainTitle(engine),
-      engine.sections().length,
-    );
+    const language = userLanguage(ctx);
+    const [main] = engine.indexes.documents;
+    const title = main ? listing(engine, main, language) : { title: "", url: null, author: null, date: null };
+    const html = messagesFor(language, engine.examples).start(title, engine.sections().length);
     await sendChunks(ctx, splitForTelegram([html]));
   });
 
@@ -108,7 +124,8 @@ export function registerCommands(composer: Composer<BotContext>, services: BotSe
   });
 
   composer.callbackQuery(DIRECTIVE_DATA, async (ctx) => {
-    const messages = messagesFor(userLanguage(ctx), engine.examples);
+    const view = replyView(engine, userLanguage(ctx));
+    const { messages } = view;
     const ordinal = Number(ctx.match[1]);
     const doc = ctx.match[2] === undefined ? undefined : numberedDocs(engine)[Number(ctx.match[2])];
     const passages = engine.section(ordinal, doc);
@@ -121,7 +138,7 @@ export function registerCommands(composer: Composer<BotContext>, services: BotSe
     // Stop the button's spinner first: the user sees the press was taken even if sending is slow.
     await ctx.answerCallbackQuery();
     ctx.outcome.passages = passages.length;
-    const chunks = splitForTelegram([sectionHtml(passages, messages)]);
+    const chunks = splitForTelegram([sectionHtml(passages, view)]);
     await sendChunks(ctx, chunks, ctx.callbackQuery.message?.message_id);
   });
 

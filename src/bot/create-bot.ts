@@ -11,6 +11,7 @@ import { feedbackHook, registerFeedback } from "./feedback-buttons.js";
 import { addressedToBot, isGroup } from "./group.js";
 import { InFlight } from "./in-flight.js";
 import { registerInline } from "./inline.js";
+import { registerMore } from "./more.js";
 import { registerQuestions } from "./questions.js";
 import { type RateLimitOptions, rateLimit } from "./rate-limit.js";
 import { Redactor } from "./redact.js";
@@ -89,7 +90,7 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
     get skippedFiles() {
       return typeof skipped === "function" ? skipped() : skipped;
     },
-    ...(options.feedback ? { answerExtra: feedbackHook(options.feedback) } : {}),
+    ...(options.feedback ? { voteButtons: feedbackHook(options.feedback) } : {}),
   };
   const inFlight = new InFlight();
   // The log (and in-flight count) comes first, so an update waiting behind its chat's earlier
@@ -99,8 +100,9 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
 
   const handlers = new Composer<BotContext>();
   handlers.use(groupGate);
-  handlers.on(["message", "callback_query"], rateLimit(options.rateLimit));
+  handlers.on(["message", "edited_message", "callback_query"], rateLimit(options.rateLimit));
   // Before the commands, whose last handler takes every button press it does not know.
+  registerMore(handlers, services);
   if (options.feedback) registerFeedback(handlers, services, options.feedback);
   if (options.adminDocuments)
     registerAdminDocuments(handlers, services, {
@@ -118,15 +120,15 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
 
 /**
  * In groups the bot answers only what is addressed to it (commands, mentions, replies to it);
- * other messages end here, before the rate limit counts them. Edited messages and channel posts
- * are never answered: an answer to the first version is already in the chat.
+ * other messages, and edits of them, end here, before the rate limit counts them. Channel posts
+ * are never answered. (An edited question is answered again by the question handlers.)
  */
 async function groupGate(ctx: BotContext, next: () => Promise<void>): Promise<void> {
-  if (ctx.update.edited_message !== undefined || ctx.update.channel_post !== undefined) {
-    ctx.outcome.outcome = "ignored:edit-or-channel";
+  if (ctx.update.channel_post !== undefined || ctx.update.edited_channel_post !== undefined) {
+    ctx.outcome.outcome = "ignored:channel";
     return;
   }
-  const message = ctx.update.message;
+  const message = ctx.update.message ?? ctx.update.edited_message;
   if (message !== undefined && isGroup(message.chat.type) && !addressedToBot(message, ctx.me)) {
     ctx.outcome.outcome = "ignored:group-chatter";
     return;

@@ -1,8 +1,9 @@
-import { type Composer, InlineKeyboard } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Composer } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Answer, Language } from "../answer/index.js";
 import type { FeedbackRecorder } from "../feedback/index.js";
 import { adminMessagesFor } from "./admin-i18n.js";
+import { replaceButtons } from "./answer-keyboard.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./redact.js";
 import type { BotServices } from "./services.js";
@@ -15,21 +16,24 @@ import type { BotServices } from "./services.js";
 const VOTE_DATA = /^fb:([+-]):([A-Za-z0-9_-]{6,22}):(kk|ru|en)$/;
 
 /** The 👍/👎 row under an answer; the reader's choice, once made, is marked. */
-export function voteKeyboard(answerId: string, language: Language, chosen?: 1 | -1): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(chosen === 1 ? "👍 ✓" : "👍", `fb:+:${answerId}:${language}`)
-    .text(chosen === -1 ? "👎 ✓" : "👎", `fb:-:${answerId}:${language}`);
+export function voteRow(answerId: string, language: Language, chosen?: 1 | -1): InlineKeyboardButton[] {
+  return [
+    { text: chosen === 1 ? "👍 ✓" : "👍", callback_data: `fb:+:${answerId}:${language}` },
+    { text: chosen === -1 ? "👎 ✓" : "👎", callback_data: `fb:-:${answerId}:${language}` },
+  ];
 }
 
 /**
  * The hook the question handler calls with each answer before sending it
- * (`BotServices.answerExtra`): records the answer and returns the options of its last message —
- * the 👍/👎 keyboard carrying the answer's id. An empty question gets nothing.
+ * (`BotServices.voteButtons`): records the answer and returns the 👍/👎 row carrying the answer's
+ * id, which goes under the reply's last message. An empty question gets nothing.
  */
-export function feedbackHook(recorder: FeedbackRecorder): (answer: Answer) => Record<string, unknown> {
+export function feedbackHook(
+  recorder: FeedbackRecorder,
+): (answer: Answer) => InlineKeyboardButton[] | undefined {
   return (answer) => {
     const id = recorder.answered(answer);
-    return id === null ? {} : { reply_markup: voteKeyboard(id, answer.language) };
+    return id === null ? undefined : voteRow(id, answer.language);
   };
 }
 
@@ -51,8 +55,9 @@ export function registerFeedback(
     ctx.outcome.language = language;
     void recorder.voted({ answerId, language, vote });
     await ctx.answerCallbackQuery({ text: adminMessagesFor(language).thanks });
-    const marked = voteKeyboard(answerId, language, vote);
-    if (sameKeyboard(ctx.callbackQuery.message?.reply_markup, marked)) return;
+    const current = ctx.callbackQuery.message?.reply_markup;
+    const marked = replaceButtons(current, "fb:", voteRow(answerId, language, vote));
+    if (sameKeyboard(current, marked)) return;
     try {
       await ctx.editMessageReplyMarkup({ reply_markup: marked });
     } catch (error) {
@@ -64,8 +69,8 @@ export function registerFeedback(
   });
 }
 
-function sameKeyboard(current: InlineKeyboardMarkup | undefined, next: InlineKeyboard): boolean {
-  const text = (markup: InlineKeyboardMarkup | InlineKeyboard | undefined) =>
+function sameKeyboard(current: InlineKeyboardMarkup | undefined, next: InlineKeyboardMarkup): boolean {
+  const text = (markup: InlineKeyboardMarkup | undefined) =>
     JSON.stringify(markup?.inline_keyboard.map((row) => row.map((button) => button.text)) ?? []);
   return text(current) === text(next);
 }

@@ -1,22 +1,30 @@
-import { shortTitle } from "../answer/citation.js";
-import type { Answer } from "../answer/index.js";
-import { escapeHtml, visibleLength } from "./html.js";
+import type { Language } from "../answer/index.js";
+import {
+  CITATION_SEPARATOR,
+  type CitablePassage,
+  citationParts,
+  type SourceLookup,
+} from "../presentation/index.js";
+import { escapeHtml, linkHtml, visibleLength } from "./html.js";
 import type { Messages } from "./i18n.js";
 
-/** What a citation needs of a passage; both the engine's `Passage` and `AnswerPassage` have it. */
-export interface CitablePassage {
-  readonly docTitle: string;
-  readonly section: string | null;
-  readonly ordinal: number | null;
-  readonly paragraphStart: number;
-  readonly paragraphEnd: number;
+export type { CitablePassage } from "../presentation/index.js";
+
+/**
+ * What formatting a reply needs besides the answer: the reader's language, the bot's words in it
+ * and where each document comes from (short titles, links). Built per reply by `replyView`.
+ */
+export interface ReplyView {
+  readonly language: Language;
+  readonly messages: Messages;
+  readonly sources: SourceLookup;
 }
 
 /** Options of the formatters; the defaults suit Telegram's mobile clients. */
 export interface FormatOptions {
   /**
    * Quotes longer than this many visible characters go into `<blockquote expandable>`, which a
-   * client shows folded to a few lines: several long passages would otherwise fill the screen.
+   * client shows folded to a few lines: a long passage would otherwise fill the screen. Default 500.
    */
   expandableOver?: number;
 }
@@ -54,17 +62,18 @@ function mergeRanges(ranges: readonly (readonly [number, number])[], length: num
 }
 
 /**
- * The citation of a passage in the user's language: section (localised, with the article's own
- * label kept), paragraph range and the document's short title — e.g.
- * `Поручение №4 («Төртінші»), абзацы 36–38, «Астана қаласындағы…»`.
+ * The citation of a passage in the reader's language, one short line: section, paragraphs and the
+ * document's short title, linked to the original when its address is known — e.g.
+ * `Directive 4 · ¶36–38 · XXVI session of the Assembly of People of Kazakhstan`.
  */
-export function citationHtml(p: CitablePassage, messages: Messages): string {
-  const parts = [
-    ...(p.section === null ? [] : [messages.sectionName(p.section, p.ordinal)]),
-    messages.paragraphs(p.paragraphStart, p.paragraphEnd),
-    `«${escapeHtml(shortTitle(p.docTitle))}»`,
+export function citationHtml(p: CitablePassage, view: ReplyView): string {
+  const parts = citationParts(p, view.language, view.sources);
+  const html = [
+    ...(parts.section === null ? [] : [escapeHtml(parts.section)]),
+    parts.paragraphs,
+    linkHtml(parts.title, parts.url),
   ];
-  return `— <i>${parts.join(", ")}</i>`;
+  return `<i>${html.join(CITATION_SEPARATOR)}</i>`;
 }
 
 /** A quote: `<blockquote>` when short, `<blockquote expandable>` when long. */
@@ -81,71 +90,10 @@ export function quoteHtml(
 /** One quoted passage with its citation line: the unit that messages are split between. */
 export function passageHtml(
   p: CitablePassage & { readonly text: string; readonly highlights?: readonly (readonly [number, number])[] },
-  messages: Messages,
+  view: ReplyView,
   options: FormatOptions = {},
 ): string {
-  return `${quoteHtml(p.text, p.highlights ?? [], options)}\n${citationHtml(p, messages)}`;
-}
-
-/**
- * The lines an answer leads with ("who" → the names with their roles, "how many" → the sentence
- * with the figure), one bullet each with the name or figure in bold. They are spans of the quoted
- * passages, so they stay in the article's language like the quotes.
- */
-export function leadsHtml(leads: Answer["leads"]): string {
-  return leads
-    .map((lead) => `• ${highlightHtml(lead.text, lead.emphasis)} ${referenceHtml(lead.rank)}`)
-    .join("\n");
-}
-
-/** "[2]": ties a lead line to the quote it was taken from, which carries the same mark. */
-function referenceHtml(rank: number): string {
-  return `<i>[${rank}]</i>`;
-}
-
-/**
- * The reply to a question that was answered, as parts to be packed into messages by
- * `splitForTelegram`: an optional note that the question was cut, the lead lines if the engine
- * found any, then the passages best first.
- */
-export function answerParts(
-  answer: Answer,
-  messages: Messages,
-  options: FormatOptions & { maxQuestionChars?: number } = {},
-): string[] {
-  const note = answer.truncated ? [messages.truncated(options.maxQuestionChars ?? 1000)] : [];
-  if (answer.leads.length === 0)
-    return [...note, ...answer.passages.map((p) => passageHtml(p, messages, options))];
-  // With lead lines, each quote is numbered so a lead's [n] points at the quote it came from.
-  const quotes = answer.passages.map((p) => `${passageHtml(p, messages, options)} ${referenceHtml(p.rank)}`);
-  return [...note, leadsHtml(answer.leads), ...quotes];
-}
-
-/**
- * The reply to a question the article does not answer: said plainly, with what the bot can
- * answer instead. Never quotes the near-misses the retriever still returns.
- */
-export function abstentionHtml(
-  answer: Answer,
-  messages: Messages,
-  sections: number,
-  maxQuestionChars = 1000,
-): string {
-  const note = answer.truncated ? `${messages.truncated(maxQuestionChars)}\n\n` : "";
-  switch (answer.reason) {
-    case "not-stated": {
-      const said = note + messages.notStated(answer.missing ?? "figure", answer.missingWords);
-      return answer.context
-        ? `${said}\n\n<i>${messages.closestContext}</i>\n${passageHtml(answer.context, messages)}`
-        : said;
-    }
-    case "no-such-section":
-      return note + messages.noSuchSection(sections, answer.ordinal);
-    case "empty-question":
-      return note + messages.emptyQuestion;
-    default:
-      return note + messages.notCovered(sections);
-  }
+  return `${quoteHtml(p.text, p.highlights ?? [], options)}\n${citationHtml(p, view)}`;
 }
 
 /**
@@ -154,14 +102,14 @@ export function abstentionHtml(
  */
 export function sectionHtml(
   passages: readonly (CitablePassage & { readonly text: string })[],
-  messages: Messages,
+  view: ReplyView,
   options: FormatOptions = {},
 ): string {
   const first = passages[0];
   const last = passages.at(-1);
   if (first === undefined || last === undefined) return "";
   const text = passages.map((p) => p.text.trim()).join("\n");
-  return passageHtml({ ...first, paragraphEnd: last.paragraphEnd, text }, messages, options);
+  return passageHtml({ ...first, paragraphEnd: last.paragraphEnd, text }, view, options);
 }
 
 /** The first `words` words of a text (after its heading line), for one-line listings. */

@@ -29,3 +29,11 @@ export function visibleText(html: string): string {
 export function visibleLength(html: string): number {
   return visibleText(html).length;
 }
+
+/**
+ * `text` escaped, as a link to `url` when there is one. Telegram shows `<a href>` as a tappable
+ * link; quotes in the address are escaped so it cannot end the attribute early.
+ */
+export function linkHtml(text: string, url: string | null): string {
+  return url === null ? escapeHtml(text) : `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
+}

@@ -1,31 +1,42 @@
 import type { AnswerNeed, Language } from "../answer/index.js";
 import type { ExampleQuestions, SkippedFile } from "../corpus/index.js";
-import { escapeHtml } from "./html.js";
+import { countOf, paragraphLabel, phrasesFor } from "../presentation/index.js";
+import { escapeHtml, linkHtml } from "./html.js";
 
 export type { Language } from "../answer/index.js";
+
+/** A document as /start and /source name it: its short title, linked when its address is known. */
+export interface SourceListing {
+  readonly title: string;
+  readonly url: string | null;
+  readonly author: string | null;
+  readonly date: string | null;
+}
 
 /**
  * Every sentence the bot says of its own, in the three languages it speaks. Quotes stay in the
  * article's language; only this interface text is translated. Strings are Telegram HTML: fixed
- * text is safe as written, and every dynamic value is escaped here, at the one place it meets markup.
+ * text is safe as written, and every dynamic value is escaped here, at the one place it meets
+ * markup. What the command line says too (declines, citations) comes from the shared wording in
+ * `src/presentation`, so both say it alike.
  */
 export interface Messages {
-  /** /start: what the bot does, for a document titled `title` with `sections` directives. */
-  start(title: string, sections: number): string;
+  /** /start: what the bot does, for a document titled `title` (its short title) with `sections` directives. */
+  start(title: SourceListing, sections: number): string;
   /** /help: how to ask, with example questions; `username` is the bot's @username. */
   help(username: string): string;
   /** Heading of /directives. */
   directivesHeader(count: number): string;
-  /** A numbered section's name: "Төртінші тапсырма", "Поручение №4 («Төртінші»)". */
+  /** A numbered section's name: "Төртінші тапсырма", "Поручение №4", "Directive 4". */
   sectionName(label: string, ordinal: number | null): string;
-  /** "36–38-абзацтар", "абзацы 36–38", "paragraphs 36–38". */
+  /** "¶36–38". */
   paragraphs(start: number, end: number): string;
   /** Heading of /source. */
   sourceHeader: string;
-  /** One document in /source. */
-  sourceDocument(title: string, author: string | null, passages: number): string;
-  /** Which search legs answer questions. */
-  sourceLegs(legs: readonly string[]): string;
+  /** One document in /source: short title (linked), author, date, passages. */
+  sourceDocument(source: SourceListing, passages: number): string;
+  /** Whether search by meaning (the model) is on, in plain words. */
+  sourceSearch(meaning: boolean): string;
   /** For an admin in /source: the corpus files left out, each with why. */
   sourceSkipped(files: readonly Pick<SkippedFile, "name" | "reason">[]): string;
   /** The article does not cover the question. */
@@ -43,6 +54,12 @@ export interface Messages {
   emptyQuestion: string;
   /** A note before answers to a question cut to `max` characters. */
   truncated(max: number): string;
+  /** The button under an answer that shows its other `n` passages. */
+  moreButton(n: number): string;
+  /** Alert for a "more" button whose passages changed since (the corpus was updated). */
+  moreGone: string;
+  /** Under a list of lead lines cut short: "…and 7 more, in the quote below". */
+  moreLeads(n: number): string;
   /** Reply to stickers, photos without caption, voice and other non-text messages. */
   nonText: string;
   /** Reply to an unknown /command in a private chat. */
@@ -65,14 +82,26 @@ const skippedList =
 
 const bullets = (lines: readonly string[]): string => lines.map((line) => `• ${escapeHtml(line)}`).join("\n");
 
-/** Russian noun forms for 1, 2–4 and 5+ (and 11–14). */
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const tens = n % 100;
-  const units = n % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
+/** «Title», linked to the original when its address is known. */
+const titleHtml = (source: SourceListing): string => `«${linkHtml(source.title, source.url)}»`;
+
+/** The parts of /source after a document's title: author, date, passage count. */
+const details = (parts: readonly (string | null | false)[]): string =>
+  parts.filter((part): part is string => typeof part === "string").join("; ");
+
+/** What every language builds on: the shared wording, escaped, and the bot's own additions. */
+function shared(language: Language) {
+  const phrases = phrasesFor(language);
+  return {
+    sectionName: (label: string, ordinal: number | null) => escapeHtml(phrases.sectionName(label, ordinal)),
+    paragraphs: (start: number, end: number) => paragraphLabel(start, end),
+    sourceSearch: (meaning: boolean) => escapeHtml(phrases.searchMode(meaning)),
+    notStated: (missing: AnswerNeed, words: readonly string[]) =>
+      escapeHtml(phrases.notStated(missing, words)),
+    closestContext: escapeHtml(phrases.closestContext),
+    truncated: (max: number) => escapeHtml(phrases.truncated(max)),
+    moreButton: (n: number) => phrases.morePassages(n),
+  };
 }
 
 /**
@@ -86,51 +115,36 @@ const GENERIC_EXAMPLES: Readonly<Record<Language, readonly string[]>> = {
 };
 
 function kazakh(examples: readonly string[]): Messages {
+  const phrases = phrasesFor("kk");
   return {
-    start: (title, n) =>
-      `Сәлеметсіз бе! Мен «${escapeHtml(title)}» мақаласы бойынша сұрақтарға жауап беремін: жауап болатын үзінділерді дәйексөзімен (бөлім, абзац, құжат) келтіремін. Мақалада жоқ нәрсені ойдан шығармаймын.\n\n` +
+    ...shared("kk"),
+    start: (source, n) =>
+      `Сәлеметсіз бе! Мен ${titleHtml(source)} мақаласы бойынша сұрақтарға жауап беремін: жауапты және ол тұрған үзіндіні дереккөзімен (бөлім, абзац, құжат) келтіремін. Мақалада жоқ нәрсені ойдан шығармаймын.\n\n` +
       `Сұрағыңызды жазыңыз, мысалы:\n${bullets(examples)}\n\n` +
-      `/directives — мақаладағы ${n} тапсырма\n/help — сұрақ мысалдары\n/source — дереккөз`,
+      `/directives — мақаладағы ${phrases.directives(n)}\n/help — сұрақ мысалдары\n/source — дереккөз`,
     help: (username) =>
       `Мақала туралы сұрағыңызды өз сөзіңізбен жазыңыз — қазақша, орысша немесе ағылшынша. Мысалы:\n${bullets(examples)}\n\n` +
-      `Топта мені @${escapeHtml(username)} деп атаңыз немесе хабарламама жауап беріңіз. Кез келген чатта: <code>@${escapeHtml(username)} сұрақ</code>.\n` +
+      `Сұрақты өзгертсеңіз, жауабын да жаңартамын. Топта мені @${escapeHtml(username)} деп атаңыз немесе хабарламама жауап беріңіз. Кез келген чатта: <code>@${escapeHtml(username)} сұрақ</code>.\n` +
       "/directives — тапсырмалар тізімі, /source — дереккөз.",
-    directivesHeader: (n) => `Мақаладағы ${n} тапсырма. Толық мәтінін көру үшін нөмірін басыңыз:`,
-    sectionName: (label, ordinal) => (ordinal === null ? escapeHtml(label) : `${escapeHtml(label)} тапсырма`),
-    paragraphs: (s, e) => (s === e ? `${s}-абзац` : `${s}–${e}-абзацтар`),
+    directivesHeader: (n) => `Мақаладағы ${phrases.directives(n)}. Толық мәтінін көру үшін нөмірін басыңыз:`,
     sourceHeader: "Дереккөз:",
-    sourceDocument: (title, author, n) =>
-      `«${escapeHtml(title)}»${author ? ` — авторы: ${escapeHtml(author)}` : ""}; ${n} үзінді`,
-    sourceLegs: (legs) =>
-      `Іздеу тәсілдері: ${legs.map((leg) => LEG_NAMES.kk[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    sourceDocument: (source, n) =>
+      `${titleHtml(source)} — ${details([
+        source.author !== null && `авторы: ${escapeHtml(source.author)}`,
+        source.date !== null && escapeHtml(source.date),
+        countOf("kk", n, { one: "үзінді", other: "үзінді" }),
+      ])}`,
     sourceSkipped: skippedList("Әкімшіге: корпустың мына файлдары оқылмай қалды:", {
       "empty-file": "бос",
       "not-utf8": "UTF-8 мәтіні емес",
       unreadable: "оқылмайды",
     }),
     notCovered: (n) =>
-      `Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ. Мақаладағы ${n} тапсырманы көріңіз: /directives — немесе былай сұраңыз:\n${bullets(examples)}`,
-    notStated: (missing, words) => {
-      const what = escapeHtml(words.join(" "));
-      const said: Record<AnswerNeed, string> = {
-        person: words.length > 0 ? `${what} кім екені` : "бұл кім екені",
-        "body-or-person": "мұны кім істейтіні",
-        "full-name": "толық аты-жөні",
-        address: "мекенжайы",
-        figure: words.length > 0 ? `${what} саны` : "бұл туралы сан",
-        date: "мұның қашан болғаны",
-        place: "мұның қай жерде екені",
-        age: "жасы",
-        money: "қаржы мөлшері",
-      };
-      return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
-    },
-    closestContext: "Ең жақын үзінді (жауап емес):",
-    noSuchSection: (n, asked) =>
-      `Мақалада ${n} тапсырма бар${asked === null ? "" : ` — ${asked}-тапсырма жоқ`}. Тізімі: /directives`,
-    emptyQuestion: `Сұрағыңызды сөзбен жазыңыз, мысалы:\n${bullets(examples)}`,
-    truncated: (max) =>
-      `ℹ️ Хабарламаңыз тым ұзын, сондықтан оның алғашқы ${max} таңбасы бойынша жауап бердім.`,
+      `${escapeHtml(phrases.notCovered)} Мақаладағы ${phrases.directives(n)}: /directives — немесе былай сұраңыз:\n${bullets(examples)}`,
+    noSuchSection: (n, asked) => `${escapeHtml(phrases.noSuchSection(n, asked))} Тізімі: /directives`,
+    emptyQuestion: `${escapeHtml(phrases.emptyQuestion)} Мысалы:\n${bullets(examples)}`,
+    moreGone: "Мақала жаңартылды, бұл үзінділер енді жоқ. Сұрағыңызды қайта жазыңыз.",
+    moreLeads: (n) => `…тағы ${n}, төмендегі дәйексөзде`,
     nonText: `Мен мәтінмен жазылған сұрақтарды ғана түсінемін. Сұрағыңызды жазыңыз, мысалы: «${escapeHtml(examples[0] ?? "")}»`,
     unknownCommand: "Мұндай команда жоқ. Командалар: /start, /help, /directives, /source.",
     rateLimited: (s) => `Сәл баяуырақ 🙂 Сұрақтар тым жиі келіп жатыр — ${s} секундтан кейін қайта жазыңыз.`,
@@ -146,52 +160,37 @@ function kazakh(examples: readonly string[]): Messages {
 }
 
 function russian(examples: readonly string[]): Messages {
+  const phrases = phrasesFor("ru");
+  const fragments = { one: "фрагмент", few: "фрагмента", many: "фрагментов", other: "фрагмента" };
   return {
-    start: (title, n) =>
-      `Здравствуйте! Я отвечаю на вопросы по статье «${escapeHtml(title)}»: привожу фрагменты, которые отвечают на вопрос, с указанием источника (раздел, абзац, документ). Того, чего нет в статье, не выдумываю.\n\n` +
+    ...shared("ru"),
+    start: (source, n) =>
+      `Здравствуйте! Я отвечаю на вопросы по статье ${titleHtml(source)}: привожу ответ и фрагмент, где он стоит, с указанием источника (раздел, абзац, документ). Того, чего нет в статье, не выдумываю.\n\n` +
       `Напишите вопрос, например:\n${bullets(examples)}\n\n` +
-      `/directives — ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} из статьи\n/help — примеры вопросов\n/source — источник`,
+      `/directives — ${phrases.directives(n)} из статьи\n/help — примеры вопросов\n/source — источник`,
     help: (username) =>
       `Задайте вопрос о статье своими словами — по-казахски, по-русски или по-английски. Например:\n${bullets(examples)}\n\n` +
-      `В группе упомяните меня (@${escapeHtml(username)}) или ответьте на моё сообщение. В любом чате: <code>@${escapeHtml(username)} вопрос</code>.\n` +
+      `Если исправите вопрос, я обновлю ответ. В группе упомяните меня (@${escapeHtml(username)}) или ответьте на моё сообщение. В любом чате: <code>@${escapeHtml(username)} вопрос</code>.\n` +
       "/directives — список поручений, /source — источник.",
-    directivesHeader: (n) =>
-      `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}. Нажмите номер, чтобы прочитать полностью:`,
-    sectionName: (label, ordinal) =>
-      ordinal === null ? escapeHtml(label) : `Поручение №${ordinal} («${escapeHtml(label)}»)`,
-    paragraphs: (s, e) => (s === e ? `абзац ${s}` : `абзацы ${s}–${e}`),
+    directivesHeader: (n) => `В статье ${phrases.directives(n)}. Нажмите номер, чтобы прочитать полностью:`,
     sourceHeader: "Источник:",
-    sourceDocument: (title, author, n) =>
-      `«${escapeHtml(title)}»${author ? ` — автор: ${escapeHtml(author)}` : ""}; ${n} ${ruPlural(n, "фрагмент", "фрагмента", "фрагментов")}`,
-    sourceLegs: (legs) =>
-      `Способы поиска: ${legs.map((leg) => LEG_NAMES.ru[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    sourceDocument: (source, n) =>
+      `${titleHtml(source)} — ${details([
+        source.author !== null && `автор: ${escapeHtml(source.author)}`,
+        source.date !== null && escapeHtml(source.date),
+        countOf("ru", n, fragments),
+      ])}`,
     sourceSkipped: skippedList("Для администратора: эти файлы корпуса пропущены:", {
       "empty-file": "пустой",
       "not-utf8": "не в кодировке UTF-8",
       unreadable: "не читается",
     }),
     notCovered: (n) =>
-      `В статье об этом не говорится, поэтому цитировать нечего. Посмотрите ${n} ${ruPlural(n, "поручение", "поручения", "поручений")} статьи: /directives — или спросите, например:\n${bullets(examples)}`,
-    notStated: (missing, words) => {
-      const what = escapeHtml(words.join(" "));
-      const said: Record<AnswerNeed, string> = {
-        person: words.length > 0 ? `кто ${what}` : "о ком речь",
-        "body-or-person": "кто это делает",
-        "full-name": "полное имя",
-        address: "адрес",
-        figure: words.length > 0 ? `сколько ${what}` : "сколько именно",
-        date: "когда это было",
-        place: "где это",
-        age: "сколько лет",
-        money: "о какой сумме речь",
-      };
-      return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
-    },
-    closestContext: "Ближайший фрагмент (это не ответ):",
-    noSuchSection: (n, asked) =>
-      `В статье ${n} ${ruPlural(n, "поручение", "поручения", "поручений")}${asked === null ? "" : ` — поручения №${asked} нет`}. Список: /directives`,
-    emptyQuestion: `Напишите вопрос словами, например:\n${bullets(examples)}`,
-    truncated: (max) => `ℹ️ Сообщение очень длинное, поэтому я ответил по первым ${max} символам.`,
+      `${escapeHtml(phrases.notCovered)} Посмотрите ${phrases.directives(n)} статьи: /directives — или спросите, например:\n${bullets(examples)}`,
+    noSuchSection: (n, asked) => `${escapeHtml(phrases.noSuchSection(n, asked))} Список: /directives`,
+    emptyQuestion: `${escapeHtml(phrases.emptyQuestion)} Например:\n${bullets(examples)}`,
+    moreGone: "Статья обновилась, этих фрагментов больше нет. Задайте вопрос ещё раз.",
+    moreLeads: (n) => `…и ещё ${n} — в цитате ниже`,
     nonText: `Я понимаю только вопросы, написанные текстом. Напишите вопрос, например: «${escapeHtml(examples[0] ?? "")}»`,
     unknownCommand: "Такой команды нет. Команды: /start, /help, /directives, /source.",
     rateLimited: (s) => `Чуть помедленнее 🙂 Слишком много вопросов подряд — напишите снова через ${s} с.`,
@@ -207,54 +206,40 @@ function russian(examples: readonly string[]): Messages {
 }
 
 function english(examples: readonly string[]): Messages {
+  const phrases = phrasesFor("en");
   return {
-    start: (title, n) =>
-      `Hello! I answer questions about the article «${escapeHtml(title)}»: I quote the passages that answer them, each with its citation (section, paragraph, document). I do not make up what the article does not say.\n\n` +
+    ...shared("en"),
+    start: (source, n) =>
+      `Hello! I answer questions about the article ${titleHtml(source)}: I give the answer and quote the passage it stands in, with its source (section, paragraph, document). I do not make up what the article does not say.\n\n` +
       `Ask a question, for example:\n${bullets(examples)}\n\n` +
-      `/directives — the article's ${n} directives\n/help — example questions\n/source — the source`,
+      `/directives — the article's ${phrases.directives(n)}\n/help — example questions\n/source — the source`,
     help: (username) =>
       `Ask about the article in your own words — in Kazakh, Russian or English. For example:\n${bullets(examples)}\n\n` +
-      `In a group, mention me (@${escapeHtml(username)}) or reply to my message. In any chat: <code>@${escapeHtml(username)} question</code>.\n` +
+      `Edit your question and I update my answer. In a group, mention me (@${escapeHtml(username)}) or reply to my message. In any chat: <code>@${escapeHtml(username)} question</code>.\n` +
       "/directives — the list of directives, /source — the source.",
-    directivesHeader: (n) => `The article's ${n} directives. Press a number to read one in full:`,
-    sectionName: (label, ordinal) =>
-      ordinal === null ? escapeHtml(label) : `Directive ${ordinal} («${escapeHtml(label)}»)`,
-    paragraphs: (s, e) => (s === e ? `paragraph ${s}` : `paragraphs ${s}–${e}`),
+    directivesHeader: (n) => `The article's ${phrases.directives(n)}. Press a number to read one in full:`,
     sourceHeader: "Source:",
-    sourceDocument: (title, author, n) =>
-      `«${escapeHtml(title)}»${author ? ` — by ${escapeHtml(author)}` : ""}; ${n} passage${n === 1 ? "" : "s"}`,
-    sourceLegs: (legs) =>
-      `Search legs in use: ${legs.map((leg) => LEG_NAMES.en[leg] ?? escapeHtml(leg)).join(", ")}.`,
+    sourceDocument: (source, n) =>
+      `${titleHtml(source)} — ${details([
+        source.author !== null && `by ${escapeHtml(source.author)}`,
+        source.date !== null && escapeHtml(source.date),
+        countOf("en", n, { one: "passage", other: "passages" }),
+      ])}`,
     sourceSkipped: skippedList("For admins: these corpus files were skipped:", {
       "empty-file": "empty",
       "not-utf8": "not UTF-8 text",
       unreadable: "unreadable",
     }),
     notCovered: (n) =>
-      `The article does not cover this, so I have nothing to quote. See the article's ${n} directives with /directives, or ask, for example:\n${bullets(examples)}`,
-    notStated: (missing, words) => {
-      const what = escapeHtml(words.join(" "));
-      const said: Record<AnswerNeed, string> = {
-        person: words.length > 0 ? `who the ${what} is` : "who it is",
-        "body-or-person": "who does it",
-        "full-name": "the full name",
-        address: "the address",
-        figure: words.length > 0 ? `how many ${what}` : "the number",
-        date: "when",
-        place: "where",
-        age: "the age",
-        money: "the amount",
-      };
-      return `The article touches on this, but does not say ${said[missing]}.`;
-    },
-    closestContext: "Closest passage (not the answer):",
-    noSuchSection: (n, asked) =>
-      `The article has ${n} directives${asked === null ? "" : ` — there is no directive ${asked}`}. The list: /directives`,
-    emptyQuestion: `Please write your question in words, for example:\n${bullets(examples)}`,
-    truncated: (max) => `ℹ️ Your message is very long, so I answered from its first ${max} characters.`,
+      `${escapeHtml(phrases.notCovered)} See the article's ${phrases.directives(n)} with /directives, or ask, for example:\n${bullets(examples)}`,
+    noSuchSection: (n, asked) => `${escapeHtml(phrases.noSuchSection(n, asked))} The list: /directives`,
+    emptyQuestion: `${escapeHtml(phrases.emptyQuestion)} For example:\n${bullets(examples)}`,
+    moreGone: "The article has been updated and these passages are gone. Please ask again.",
+    moreLeads: (n) => `…and ${n} more, in the quote below`,
     nonText: `I only understand questions written as text. Type your question, for example: «${escapeHtml(examples[0] ?? "")}»`,
     unknownCommand: "There is no such command. Commands: /start, /help, /directives, /source.",
-    rateLimited: (s) => `Easy there 🙂 Too many questions in a row — please try again in ${s} seconds.`,
+    rateLimited: (s) =>
+      `Easy there 🙂 Too many questions in a row — please try again in ${countOf("en", s, { one: "second", other: "seconds" })}.`,
     apology: "Sorry, something went wrong while answering. Please try again in a moment.",
     directiveNotFound: "This directive was not found.",
     commands: {
@@ -265,25 +250,6 @@ function english(examples: readonly string[]): Messages {
     },
   };
 }
-
-/** Human names of the retriever's legs, per language. */
-const LEG_NAMES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  kk: {
-    structure: "құрылым (тапсырма нөмірі)",
-    keyword: "кілт сөздер",
-    dense: "мағыналық ұқсастық (модель)",
-  },
-  ru: {
-    structure: "структура (номер поручения)",
-    keyword: "ключевые слова",
-    dense: "смысловая близость (модель)",
-  },
-  en: {
-    structure: "structure (directive numbers)",
-    keyword: "keywords",
-    dense: "semantic similarity (model)",
-  },
-};
 
 const BUILDERS: Readonly<Record<Language, (examples: readonly string[]) => Messages>> = {
   kk: kazakh,

@@ -1,9 +1,10 @@
 import type { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { BotContext } from "./context.js";
-import { type CitablePassage, firstWords, passageHtml, sectionHtml } from "./format.js";
+import { type CitablePassage, firstWords, passageHtml, type ReplyView, sectionHtml } from "./format.js";
 import { visibleText } from "./html.js";
-import { type Language, languageFromCode, type Messages, messagesFor } from "./i18n.js";
+import { type Language, languageFromCode } from "./i18n.js";
+import { replyView } from "./reply-view.js";
 import type { BotServices } from "./services.js";
 import { splitForTelegram } from "./split.js";
 
@@ -30,17 +31,17 @@ function article(id: string, title: string, description: string, html: string): 
   };
 }
 
-/** The picker title of a passage: its section, else its paragraphs (plain text, not HTML). */
-function titleOf(p: CitablePassage, messages: Messages): string {
+/** The picker title of a passage: its section and paragraphs (plain text, not HTML). */
+function titleOf(p: CitablePassage, { messages }: ReplyView): string {
   const paragraphs = messages.paragraphs(p.paragraphStart, p.paragraphEnd);
   return visibleText(
-    p.section === null ? paragraphs : `${messages.sectionName(p.section, p.ordinal)}, ${paragraphs}`,
+    p.section === null ? paragraphs : `${messages.sectionName(p.section, p.ordinal)} · ${paragraphs}`,
   );
 }
 
 /** Results for an empty query: the directives, so the picker is useful before typing. */
 function directiveResults(services: BotServices, language: Language): InlineQueryResultArticle[] {
-  const messages = messagesFor(language);
+  const view = replyView(services.engine, language);
   return services.engine
     .sections()
     .slice(0, MAX_RESULTS)
@@ -49,12 +50,7 @@ function directiveResults(services: BotServices, language: Language): InlineQuer
       if (passages.length === 0) return [];
       const id = `dir-${first.ordinal}-${first.id}`;
       return [
-        article(
-          id,
-          titleOf(first, messages),
-          firstWords(first.text, 12, true),
-          sectionHtml(passages, messages),
-        ),
+        article(id, titleOf(first, view), firstWords(first.text, 12, true), sectionHtml(passages, view)),
       ];
     });
 }
@@ -75,7 +71,7 @@ export function registerInline(composer: Composer<BotContext>, services: BotServ
     } else {
       ctx.outcome.question = query;
       const answer = await services.engine.answer(query, { languageHint: hint });
-      const messages = messagesFor(answer.language);
+      const view = replyView(services.engine, answer.language);
       Object.assign(ctx.outcome, {
         outcome: answer.abstained ? `inline:abstained:${answer.reason}` : "inline:answered",
         language: answer.language,
@@ -86,9 +82,9 @@ export function registerInline(composer: Composer<BotContext>, services: BotServ
       results = passages.map((p, i) =>
         article(
           `p${i}-${p.paragraphStart}-${p.paragraphEnd}`,
-          titleOf(p, messages),
+          titleOf(p, view),
           firstWords(p.text, 14),
-          passageHtml(p, messages),
+          passageHtml(p, view),
         ),
       );
     }

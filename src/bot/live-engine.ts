@@ -51,6 +51,10 @@ export class LiveEngine implements BotEngine {
     return this.current.examples;
   }
 
+  get sources(): BotEngine["sources"] {
+    return this.current.sources;
+  }
+
   /** Corpus files the current index left out (empty, not UTF-8, unreadable). */
   get skipped(): HeldEngine["openResult"]["skipped"] {
     return this.current.openResult.skipped;

@@ -12,7 +12,7 @@ import { AckWindow } from "./ack-window.js";
 import type { BotContext } from "./context.js";
 
 /** Update kinds the bot handles; Telegram does not send the others at all. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"] as const;
 
 /** Options of {@link startPolling}. */
 export interface PollingOptions {

@@ -1,3 +1,4 @@
+import type { InlineKeyboardButton } from "grammy/types";
 import type { Logger } from "pino";
 import type { Answer, AnswerEngine } from "../answer/index.js";
 import type { SkippedFile } from "../corpus/index.js";
@@ -6,7 +7,7 @@ import type { Redactor } from "./redact.js";
 /** The part of the answer engine the bot uses; a narrower type keeps handler tests light. */
 export type BotEngine = Pick<
   AnswerEngine,
-  "answer" | "sections" | "section" | "indexes" | "legs" | "examples"
+  "answer" | "sections" | "section" | "indexes" | "legs" | "examples" | "sources"
 >;
 
 /**
@@ -26,8 +27,8 @@ export interface BotServices {
   /** Corpus files left out when the index was opened (empty, not UTF-8, unreadable). */
   readonly skippedFiles: readonly Pick<SkippedFile, "name" | "reason">[];
   /**
-   * Called with each answer to a question before it is sent; returns options for the reply's last
-   * message (the 👍/👎 keyboard: see feedback-buttons.ts). Absent: answers carry nothing more.
+   * Called with each answer to a question before it is sent; returns the buttons of a row for the
+   * reply's last message (👍/👎: see feedback-buttons.ts). Absent: answers carry no votes.
    */
-  readonly answerExtra?: (answer: Answer) => Record<string, unknown>;
+  readonly voteButtons?: (answer: Answer) => InlineKeyboardButton[] | undefined;
 }

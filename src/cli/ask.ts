@@ -28,7 +28,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       values.json
         ? `${answerToJson(answer)}\n`
-        : answerToText(answer, { color: process.stdout.isTTY === true }),
+        : answerToText(answer, {
+            color: process.stdout.isTTY === true,
+            sources: (doc) => engine.sources.get(doc),
+            sections: engine.sections().length,
+          }),
     );
 
   if (!values.stdin) {

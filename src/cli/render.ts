@@ -1,5 +1,11 @@
 import type { Answer, AnswerPassage } from "../answer/index.js";
-
+import {
+  CITATION_SEPARATOR,
+  citationParts,
+  phrasesFor,
+  planReply,
+  type SourceLookup,
+} from "../presentation/index.js";
 /**
  * The `--json` line of one answer: the contract other tools and benchmarks rely on. `reason`
  * says why it abstained ("not-covered", "not-stated" with `missing`…), `leads` are the lines it
@@ -24,44 +30,73 @@ export function answerToJson(answer: Answer): string {
   });
 }
 
-const ABSTENTION_TEXT: Record<NonNullable<Answer["reason"]>, string> = {
-  "empty-question": "The question is empty.",
-  "not-covered": "The corpus does not seem to answer this question.",
-  "no-such-section": "The corpus has no section with that number.",
-  "not-stated": "The corpus touches on this but does not say it.",
-};
+/** Options of {@link answerToText}. */
+export interface TextOptions {
+  /** Bold the matched words and the answer with terminal escapes. */
+  color: boolean;
+  /** Documents' short titles and links (the engine's `sources`); default: titles from the passages. */
+  sources?: SourceLookup;
+  /** Numbered sections the corpus has, for "the article has 8 directives". Default 0 (not said). */
+  sections?: number;
+}
 
 /**
- * The human form: each passage as a quote under its citation, the matched words in bold when the
- * output is a terminal.
+ * The human form, shaped like the bot's reply and worded like it, in the question's language:
+ * the answer line, the passage that holds it as a quote under its citation, the passages nearly
+ * as relevant, then the rest under "N more passages" — or, when it declines, why, as the bot says
+ * it. Scores and other internals are for `--json`, not for readers.
  */
-export function answerToText(answer: Answer, options: { color: boolean }): string {
+export function answerToText(answer: Answer, options: TextOptions): string {
+  const phrases = phrasesFor(answer.language);
   const lines = [`Q: ${answer.question}`];
-  if (answer.truncated) lines.push("(the question was long; only its beginning was searched)");
+  if (answer.truncated) lines.push(phrases.truncated(1000));
   if (answer.abstained) {
-    const missing = answer.missing
-      ? ` (not given: ${[answer.missing, ...answer.missingWords].join(" ")})`
-      : "";
-    lines.push(ABSTENTION_TEXT[answer.reason ?? "not-covered"] + missing);
-    if (answer.context) {
-      lines.push("", `Closest passage, not the answer — ${answer.context.cite}`);
-      for (const line of answer.context.text.split("\n")) lines.push(`   > ${line}`);
-    }
+    lines.push(declineText(answer, options.sections ?? 0));
+    if (answer.context)
+      lines.push("", phrases.closestContext, ...passageLines(answer.context, answer, options));
     return `${lines.join("\n")}\n`;
   }
   if (answer.leads.length > 0) {
     lines.push("");
+    const bullet = answer.leads.length > 1 ? "• " : "";
     for (const lead of answer.leads)
-      lines.push(`• ${emphasise(lead.text, lead.emphasis, options.color)}  [${lead.rank}]`);
+      lines.push(`${bullet}${emphasise(lead.text, lead.emphasis, options.color)}`);
   }
-  for (const passage of answer.passages) {
-    lines.push("", `${passage.rank}. ${passage.cite}  (score ${passage.score.toFixed(2)})`);
-    for (const line of emphasise(passage.text, passage.highlights, options.color).split("\n"))
-      lines.push(`   > ${line}`);
+  const { shown, more } = planReply(answer);
+  for (const passage of shown) lines.push("", ...passageLines(passage, answer, options));
+  if (more.length > 0) {
+    lines.push("", `— ${phrases.morePassages(more.length)} —`);
+    for (const passage of more) lines.push("", ...passageLines(passage, answer, options));
   }
   return `${lines.join("\n")}\n`;
 }
 
+/** Why an answer quotes nothing, as the bot says it (without its commands and buttons). */
+function declineText(answer: Answer, sections: number): string {
+  const phrases = phrasesFor(answer.language);
+  switch (answer.reason) {
+    case "not-stated":
+      return phrases.notStated(answer.missing ?? "figure", answer.missingWords);
+    case "no-such-section":
+      return phrases.noSuchSection(sections, answer.ordinal);
+    case "empty-question":
+      return phrases.emptyQuestion;
+    default:
+      return phrases.notCovered;
+  }
+}
+
+/** A passage as a quote, then its citation line: "Directive 4 · ¶36–38 · Title <url>". */
+function passageLines(passage: AnswerPassage, answer: Answer, options: TextOptions): string[] {
+  const parts = citationParts(passage, answer.language, options.sources ?? (() => undefined));
+  const cite = [
+    ...(parts.section === null ? [] : [parts.section]),
+    parts.paragraphs,
+    parts.url === null ? parts.title : `${parts.title} <${parts.url}>`,
+  ].join(CITATION_SEPARATOR);
+  const quote = emphasise(passage.text, passage.highlights, options.color).split("\n");
+  return [...quote.map((line) => `   > ${line}`), `   ${cite}`];
+}
 function emphasise(text: string, ranges: readonly (readonly [number, number])[], color: boolean): string {
   if (!color) return text;
   let out = "";

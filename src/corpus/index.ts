@@ -22,4 +22,12 @@ export {
   type SkippedFile,
 } from "./load.js";
 export { corpusSignature } from "./signature.js";
+export {
+  DERIVED_TITLE_CHARS,
+  type DocumentSource,
+  deriveTitle,
+  loadSources,
+  SOURCES_FILE,
+  type SourcesReading,
+} from "./sources.js";
 export type { CorpusDocument } from "./types.js";

@@ -51,6 +51,21 @@ describe("the bot with the real model", () => {
     expect(reply).toContain("«Жаңғыру жолы»");
   });
 
+  it("says in plain words, in /source, that search by meaning is on", async () => {
+    const reply = await ask(7004, "/source", "en");
+    expect(reply).toContain(
+      "I find passages by their words, by directive number and by meaning (a language model).",
+    );
+    expect(reply).not.toMatch(/legs|dense|keyword/);
+  });
+
+  it("answers 'who spoke besides the President?' with the other speakers, in one short message", async () => {
+    const reply = await ask(7005, "Who spoke besides the President?", "en");
+    expect(reply).toMatch(/^• Н\.Романова — /);
+    expect(reply.split("\n¶")[0]?.split("<")[0]).not.toContain("Назарбаев");
+    expect(reply.length).toBeLessThan(1500);
+  });
+
   it("still declines a question the article does not cover", async () => {
     const reply = await ask(7003, "Какая завтра погода в Алматы?", "ru");
     expect(reply).toMatch(/^В статье об этом не говорится/);

@@ -5,6 +5,7 @@
  */
 import type { Answer, AnswerPassage, AskOptions, Language } from "../../src/answer/index.js";
 import type { BotEngine } from "../../src/bot/index.js";
+import type { DocumentSource } from "../../src/corpus/index.js";
 import type { Passage } from "../../src/passages/index.js";
 
 const TITLE = "Астана қаласындағы Бейбітшілік және келісім сарайында ХХVI сессиясы өтті";
@@ -35,8 +36,28 @@ export const STUB_PASSAGES: Passage[] = [
   passageAt(9, null, "ҚХА Төрағасының жаңа орынбасарлары: Виталий Ионо Тварионас пен Исламбек Салжанов."),
 ];
 
+/** The stub corpus's fingerprint, as an index manifest records it (more buttons carry its start). */
+export const STUB_CORPUS_HASH = "5ab1e0c0ffee";
+
+/** The stub document's source: a short title per language and a link to the original. */
+export const STUB_SOURCE: DocumentSource = {
+  title: "ҚХА XXVI сессиясы",
+  titles: { kk: "ҚХА XXVI сессиясы", en: "XXVI session of the Assembly" },
+  url: "https://example.kz/news/assembly-26",
+  date: null,
+  author: "Бағдагүл Балаубаева",
+  fromFile: true,
+};
+
 /** A question the stub answers with ten passages of 900 characters: over 4096 in total. */
 export const LONG_ANSWER_QUESTION = "барлығын көрсет";
+/**
+ * A question the stub answers with three passages of which only the first is relevant (keyword
+ * scores 9, 2, 1): the reply quotes one and offers the other two behind "more".
+ */
+export const SPREAD_QUESTION = "жастардың стартаптарына қолдау";
+/** A question the stub answers with the passage leading with "Тапсырма мәтіні 2" (for edits). */
+export const SECOND_DIRECTIVE_QUESTION = "екінші тапсырма";
 /** A question on which the stub engine throws, to test the error boundary. */
 export const FAILING_QUESTION = "сынық сұрақ";
 /** A question the stub answers slowly (for shutdown tests), in milliseconds. */
@@ -81,11 +102,14 @@ export class StubEngine implements BotEngine {
   readonly questions: string[] = [];
   readonly legs = ["structure", "keyword"];
   readonly indexes = {
+    manifest: { corpusHash: STUB_CORPUS_HASH },
     passages: STUB_PASSAGES,
     documents: [
       { id: "article", title: TITLE, author: "Бағдагүл Балаубаева", passages: STUB_PASSAGES.length },
     ],
   } as unknown as BotEngine["indexes"];
+  /** As `sources.json` gives them: a short title per language and the original's address. */
+  readonly sources: BotEngine["sources"] = new Map([["article", STUB_SOURCE]]);
 
   sections(): Passage[] {
     return STUB_PASSAGES.filter((p, i) => p.ordinal !== null && STUB_PASSAGES[i - 1]?.ordinal !== p.ordinal);
@@ -122,6 +146,17 @@ export class StubEngine implements BotEngine {
         toAnswerPassage(passageAt(20 + i, null, `${"Ұзын сөйлем мәтіні. ".repeat(45)}${i}`), i + 1, question),
       );
       return { ...base, abstained: false, reason: null, passages: long };
+    }
+    if (text === SPREAD_QUESTION) {
+      const spread = [STUB_PASSAGES[4], STUB_PASSAGES[9], STUB_PASSAGES[0]].map((p, i) => ({
+        ...toAnswerPassage(p as Passage, i + 1, text),
+        legs: { keyword: { rank: i + 1, score: [9, 2, 1][i] as number, coverage: 1 } },
+      }));
+      return { ...base, abstained: false, reason: null, passages: spread };
+    }
+    if (text === SECOND_DIRECTIVE_QUESTION) {
+      const second = toAnswerPassage(STUB_PASSAGES[1] as Passage, 1, text);
+      return { ...base, abstained: false, reason: null, ordinal: 2, passages: [second] };
     }
     const hits = STUB_PASSAGES.filter((p) => text.split(" ").some((w) => w.length > 3 && p.text.includes(w)));
     if (hits.length === 0) return { ...base, abstained: true, reason: "not-covered", passages: [] };

@@ -44,6 +44,15 @@ export interface SendTextOptions extends UserMessageOptions {
   entities?: MessageEntity[];
 }
 
+/** Editing an earlier text message of the user's; Telegram sends the whole new version. */
+export interface EditTextOptions {
+  chatId: number;
+  /** The user's message to edit (one the fake produced with `sendText`). */
+  messageId: number;
+  text: string;
+  entities?: MessageEntity[];
+}
+
 /** A sticker, to check the bot copes with non-text messages. */
 export interface SendStickerOptions extends UserMessageOptions {
   emoji?: string;
@@ -109,6 +118,9 @@ export function asReply(message: Message): RepliedMessage {
 
 /** A message from a user, as found in `Update.message`. */
 export type UserMessage = Message & Update.NonChannel;
+
+/** An edited message from a user, as found in `Update.edited_message`. */
+export type EditedUserMessage = Message & Update.Edited & Update.NonChannel;
 
 const DEFAULT_GROUP_USER_ID = 10001;
 
@@ -190,6 +202,28 @@ export function documentContent(world: BotWorld, options: SendDocumentOptions): 
     },
     options.caption,
   );
+}
+
+/**
+ * The edited version of a user's text message, as Telegram puts it into `edited_message`: same id,
+ * chat, sender and date, the new text and an `edit_date`. Throws when there is no such message.
+ */
+export function editedMessage(world: BotWorld, options: EditTextOptions): EditedUserMessage {
+  const original = world.message(options.chatId, options.messageId);
+  if (original === undefined || original.text === undefined || original.from?.id === world.botUser.id) {
+    throw new Error(`editText: no user text message ${options.messageId} in chat ${options.chatId}`);
+  }
+  const { entities: _old, ...rest } = original;
+  const edited = {
+    ...rest,
+    ...textContent({
+      chatId: options.chatId,
+      text: options.text,
+      ...(options.entities ? { entities: options.entities } : {}),
+    }),
+    edit_date: unixNow(),
+  } as EditedUserMessage;
+  return world.remember(edited);
 }
 
 /** A button press on a bot message; throws if the message or the button does not exist. */

@@ -14,6 +14,9 @@ import { UpdateQueue } from "./fake-bot-api-updates.js";
 import {
   callbackQuery,
   documentContent,
+  type EditedUserMessage,
+  type EditTextOptions,
+  editedMessage,
   type InlineQueryOptions,
   inlineQuery,
   type PressButtonOptions,
@@ -187,6 +190,11 @@ export class FakeBotApi {
   /** A user writes `text`; `/commands` get bot_command entities like from a real client. */
   sendText(options: SendTextOptions): MessageUpdate {
     return this.updates.push({ message: userMessage(this.world, options, textContent(options)) });
+  }
+
+  /** A user edits an earlier text message; the bot gets an `edited_message` update (when it asked for them). */
+  editText(options: EditTextOptions): { update_id: number; edited_message: EditedUserMessage } {
+    return this.updates.push({ edited_message: editedMessage(this.world, options) });
   }
 
   /** A user sends a sticker. */

@@ -6,7 +6,10 @@
  * - The question sets about the article (eval/, see eval/README.md): hit@1 and hit@3 per
  *   language, category, typing and tag; out-of-scope questions declined (near misses and
  *   unrelated ones apart); in-scope questions wrongly declined; then every miss of the last run.
- *   `--once` adds the set written to be run once (eval/users-once.jsonl): record its figures.
+ *   Then what users see (tools/eval/reply.ts): the visible length of the bot's replies, hit@1 and
+ *   hit@3 over what the user can reach (shown at once or behind "more"), and the trade-off of
+ *   the cut between the two.
+ *   `--once` adds the set written to be run once (eval/users-once-2.jsonl): record its figures.
  *   `--sets article-questions,users-dev` runs only those sets (file names without .jsonl).
  * - With a model: the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
@@ -28,6 +31,7 @@ import { denseCalibration } from "./dense-calibration.js";
 import { openFreshEngine } from "./fresh-engine.js";
 import { evaluateKazqad, KAZQAD_DIR, kazqadAvailable } from "./kazqad.js";
 import { fmt, table } from "./metrics.js";
+import { cutCalibration, formatReplies, measureReplies } from "./reply.js";
 
 const { values } = parseArgs({
   options: {
@@ -66,11 +70,16 @@ const ALL_SETS = [
     title: "User-style questions, written blind (development part)",
     tuned: true,
   },
+  {
+    path: "eval/users-once.jsonl",
+    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
+    tuned: true,
+  },
   ...(values.once
     ? [
         {
-          path: "eval/users-once.jsonl",
-          title: "User-style questions, written blind, RUN ONCE (record the figures)",
+          path: "eval/users-once-2.jsonl",
+          title: "User-style questions, written blind, RUN ONCE (record the figures in eval/README.md)",
           tuned: false,
         },
       ]
@@ -96,9 +105,14 @@ async function articleSections(embedder: Embedder | null): Promise<string> {
     for (const { label, engine } of engines)
       runs.push({ label, report: await evaluateArticle(engine, questions) });
     out.push(formatComparison(runs, `${set.title} — ${describe(questions)}`));
+    const replies = [];
+    for (const { label, engine } of engines) replies.push(await measureReplies(label, engine, questions));
+    out.push(formatReplies(replies, set.title));
     const last = runs.at(-1);
     if (last && !values["no-misses"]) out.push(formatMisses(last.report, `${set.path}, model ${last.label}`));
   }
+  const all = SETS.flatMap((set) => readArticleQuestions(set.path));
+  for (const { label, engine } of engines) out.push(await cutCalibration(engine, all, label));
   return out.join("\n");
 }
 

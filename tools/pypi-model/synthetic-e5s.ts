@@ -3,6 +3,8 @@
  * vocabulary of your choosing, so the converter can be tested end to end in CI without the real
  * 72 MB model: convert it, load it through the product, and compare with a reference forward pass.
  */
+
+import { createRandom } from "../tiny-model/generate.js";
 import { Q4_BLOCK, Q4_BLOCK_BYTES } from "./e5s-format.js";
 import { floatToHalf } from "./q4-repack.js";
 
@@ -20,18 +22,6 @@ export interface SyntheticE5sOptions {
   seed?: number;
   /** Layout version written into the header (tests of the reader use a wrong one). */
   version?: number;
-}
-
-/** mulberry32, so the same seed gives the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Q4_0 encoding as ggml does it: per block, scale = max / −8, codes = round(x / scale) + 8. */
@@ -106,7 +96,7 @@ export function buildSyntheticE5s(options: SyntheticE5sOptions): Uint8Array {
   const heads = options.heads ?? 4;
   const ff = options.intermediate ?? 128;
   const maxPositions = options.maxPositions ?? 64;
-  const next = random(options.seed ?? 7);
+  const next = createRandom(options.seed ?? 7);
   const pieces: [string, number][] = [
     ["<s>", 0],
     ["<pad>", 0],

@@ -82,7 +82,7 @@ function buildVocab(texts: string[], prefixLength: number): Map<string, number> 
 }
 
 /** mulberry32: a tiny seeded PRNG, so the embedding table is reproducible without any dependency. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -112,7 +112,7 @@ function buildEmbeddings(vocab: Map<string, number>, dimensions: number, seed: n
 }
 
 /** Declares an int64 [batch_size, sequence_length] graph input, as exported BERT models do. */
-function int64Input(name: string): onnxProto.onnx.IValueInfoProto {
+export function int64Input(name: string): onnxProto.onnx.IValueInfoProto {
   return {
     name,
     type: {
