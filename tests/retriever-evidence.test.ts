@@ -23,16 +23,22 @@ function passage(id: number, text: string): Passage {
   };
 }
 
+const palaceKeyword = await KeywordIndex.build(
+  [
+    passage(0, "palace opened with the anthem"),
+    passage(1, "palace hall and palace garden"),
+    passage(2, "garden of peace"),
+    passage(3, "the council met in spring"),
+  ],
+  simpleAnalyzer(),
+);
+const anthemKeyword = await KeywordIndex.build(
+  [passage(0, "palace opened with the anthem")],
+  simpleAnalyzer(),
+);
+
 describe("keyword evidence", () => {
-  const keyword = KeywordIndex.build(
-    [
-      passage(0, "palace opened with the anthem"),
-      passage(1, "palace hall and palace garden"),
-      passage(2, "garden of peace"),
-      passage(3, "the council met in spring"),
-    ],
-    simpleAnalyzer(),
-  );
+  const keyword = palaceKeyword;
 
   it("counts a concept once, however many of its synonyms a passage matches", () => {
     const concepts = [["hall", "garden"], ["salary"]];
@@ -83,7 +89,7 @@ describe("glossary", () => {
 });
 
 describe("dense-only evidence", () => {
-  const keyword = KeywordIndex.build([passage(0, "palace opened with the anthem")], simpleAnalyzer());
+  const keyword = anthemKeyword;
   /** Indexes whose vector search always finds passage 0 at `similarity`. */
   const indexes = (similarity: number) =>
     ({

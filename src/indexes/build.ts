@@ -37,7 +37,12 @@ export async function buildIndexes(
   options: BuildOptions,
 ): Promise<Indexes> {
   const passages = buildPassages(documents, options.passages);
-  const keyword = KeywordIndex.build(passages, options.analyzer, options.keyword, bylineLabel(documents));
+  const keyword = await KeywordIndex.build(
+    passages,
+    options.analyzer,
+    options.keyword,
+    bylineLabel(documents),
+  );
   const dense = options.embedder ? await buildDenseLeg(passages, options.embedder, options) : null;
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,

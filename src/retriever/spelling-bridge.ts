@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { Indexes } from "../indexes/index.js";
 import { editDistance, foldKazakh } from "../text/index.js";
 
 /** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
@@ -97,4 +99,32 @@ export class SpellingBridge {
       return [...new Set([...concept, ...found])];
     });
   }
+}
+
+/** The analysed terms of one passage, its document's title included: what the lexicon is made of. */
+function passageTerms(indexes: Pick<Indexes, "keyword">, passage: Indexes["passages"][number]): string[] {
+  return indexes.keyword.termsOf(`${passage.docTitle}\n${passage.text}`);
+}
+
+/** The lexicon of a corpus's terms, built at once (small corpora, tests). */
+export function corpusLexicon(indexes: Pick<Indexes, "keyword" | "passages">): TermLexicon {
+  return new TermLexicon(indexes.passages.flatMap((p) => passageTerms(indexes, p)));
+}
+
+/**
+ * The lexicon of a corpus's terms, analysing `chunk` passages per turn of the event loop: opening
+ * a large corpus (about a second of analysis for 1,300 passages) while the bot answers from the
+ * engine it replaces must not hold those answers up.
+ */
+export async function corpusLexiconAsync(
+  indexes: Pick<Indexes, "keyword" | "passages">,
+  chunk = 25,
+): Promise<TermLexicon> {
+  const terms: string[] = [];
+  for (let start = 0; start < indexes.passages.length; start += chunk) {
+    if (start > 0) await nextTurn();
+    for (const passage of indexes.passages.slice(start, start + chunk))
+      terms.push(...passageTerms(indexes, passage));
+  }
+  return new TermLexicon(terms);
 }
