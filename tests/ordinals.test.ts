@@ -65,6 +65,11 @@ describe("ordinal words and headings", () => {
     expect(ordinalOf("eighth")).toBe(8);
     expect(ordinalOf("4-ші")).toBe(4);
     expect(ordinalOf("4th")).toBe(4);
+    // A digit with its Kazakh or Russian ending typed in Latin letters.
+    expect(ordinalOf("7-shi")).toBe(7);
+    expect(ordinalOf("4inshi")).toBe(4);
+    expect(ordinalOf("5-oe")).toBe(5);
+    expect(ordinalOf("7-den")).toBeNull();
     expect(ordinalOf("біріншіден")).toBeNull();
     expect(ordinalOf("пятница")).toBeNull();
   });

@@ -138,7 +138,11 @@ export interface OrdinalReference {
 export function ordinalOf(word: string): number | null {
   const w = word.toLowerCase().replace(/ё/g, "е").replace(/[‐‑–]/g, "-");
   const direct = kazakhOrdinalOf(w) ?? russianOrdinalOf(w) ?? englishOrdinalOf(w) ?? numericOrdinalOf(w);
-  if (direct !== null || !/^[a-z]+$/.test(w)) return direct;
+  if (direct !== null) return direct;
+  // A digit with a Kazakh or Russian ending typed in Latin letters: "7-shi", "4-inshi", "5-oe".
+  const latinEnding = /^(\d{1,2}-?)([a-z]+)$/.exec(w);
+  if (latinEnding) return numericOrdinalOf(`${latinEnding[1]}${latinToCyrillic(latinEnding[2] as string)}`);
+  if (!/^[a-z]+$/.test(w)) return null;
   // Kazakh or Russian typed in Latin letters: "tortinshi", "chetvertoe".
   const cyrillic = latinToCyrillic(w).replace(/ё/g, "е");
   return kazakhOrdinalOf(cyrillic) ?? russianOrdinalOf(cyrillic);
