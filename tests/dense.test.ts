@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -84,6 +84,49 @@ describe("dense leg on the generated model, through the real loading code", () =
     const withDense = await openIndexes({ ...dirs, embedder });
     expect(withDense.action).toBe("added-dense");
     expect(readManifest(dirs.indexDir).dense?.model).toBe(TINY_MODEL_ID);
+  });
+
+  it("a rebuild after one document is added embeds only that document; a forced one embeds all", async () => {
+    const root = mkdtempSync(join(tmpdir(), "dense-reuse-"));
+    cpSync("corpus", join(root, "corpus"), { recursive: true });
+    const embedded: string[] = [];
+    const counting: Embedder = Object.assign(Object.create(embedder) as Embedder, {
+      embedPassages: (texts: readonly string[], onBatch?: (done: number, total: number) => void) => {
+        embedded.push(...texts);
+        return embedder.embedPassages(texts, onBatch);
+      },
+    });
+    const dirs = {
+      corpusDir: join(root, "corpus"),
+      indexDir: join(root, "index"),
+      analyzer: simpleAnalyzer(),
+    };
+    const first = await openIndexes({ ...dirs, embedder: counting });
+    const everything = embedded.length;
+    expect(everything).toBeGreaterThan(first.indexes.passages.length);
+    embedded.length = 0;
+    writeFileSync(
+      join(root, "corpus", "note.txt"),
+      "Кеңес\n\nАссамблея кеңесі жаңа жобаларды талқылады. Жиынға облыстардан өкілдер келді.\n",
+    );
+    const rebuilt = await openIndexes({ ...dirs, embedder: counting });
+    expect(rebuilt.action).toBe("built");
+    expect(embedded.length).toBeGreaterThan(0);
+    const added = rebuilt.indexes.passages.filter((p) => p.doc.startsWith("note"));
+    expect(added.length).toBeGreaterThan(0);
+    // Only the new document's passages and sentences were embedded.
+    expect(embedded.every((text) => added.some((p) => p.text.includes(text)))).toBe(true);
+    // The reused vectors are the ones a full build makes: the same passage is found first.
+    const [query] = await embedder.embedQueries(["«Жаңғыру жолы» жастар қозғалысы стартаптар"]);
+    const best = (opened: typeof first) => {
+      const hit = opened.indexes.dense?.index.search(query as Float32Array, 1)[0];
+      return opened.indexes.passages[hit?.id ?? -1]?.text;
+    };
+    embedded.length = 0;
+    const forced = await openIndexes({ ...dirs, embedder: counting, force: true });
+    expect(embedded.length).toBeGreaterThan(everything);
+    expect(best(rebuilt)).toBe(best(forced));
+    expect(best(rebuilt)).toBe(best(first));
   });
 
   it("embeds every passage of the article (batches cover the whole corpus)", async () => {

@@ -7,6 +7,7 @@ import {
 } from "../passages/index.js";
 import type { Embedder } from "./dense/embedder.js";
 import { OFF_TOPIC_HASH, OFF_TOPIC_QUESTIONS } from "./dense/off-topic.js";
+import type { ReusableVectors } from "./dense/reusable-vectors.js";
 import { passageSentences, sentenceVectors } from "./dense/sentence-vectors.js";
 import { VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
@@ -29,6 +30,8 @@ export interface BuildOptions {
   keyword?: KeywordIndexOptions;
   vectors?: VectorIndexOptions;
   progress?: ProgressReporter;
+  /** Vectors of an earlier index by the same model, by text: those texts are not embedded again. */
+  reuse?: ReusableVectors;
 }
 
 /** Builds every leg from documents, in memory. Saving is {@link saveIndexes}'s job. */
@@ -68,20 +71,28 @@ export function denseManifest(dense: DenseLeg): NonNullable<IndexManifest["dense
   };
 }
 
-/** Embeds every passage (and the off-topic questions) and builds the HNSW graph over the vectors. */
+/**
+ * Embeds every passage and its sentences (and the off-topic questions) and builds the HNSW graph
+ * over the vectors. Texts `options.reuse` has a vector for are not embedded again.
+ */
 export async function buildDenseLeg(
   passages: readonly Passage[],
   embedder: Embedder,
-  options: Pick<BuildOptions, "progress" | "vectors"> = {},
+  options: Pick<BuildOptions, "progress" | "vectors" | "reuse"> = {},
 ): Promise<DenseLeg> {
   const sentences = passageSentences(passages);
   const texts = [...passages.map((p) => p.text), ...sentences.flat()];
+  const reuse = options.reuse ?? new Map<string, Float32Array>();
+  const fresh = [...new Set(texts.filter((text) => !reuse.has(text)))];
+  const reused = texts.length - texts.filter((text) => !reuse.has(text)).length;
   options.progress?.start(
-    `embedding ${passages.length} passages and their ${texts.length - passages.length} sentences with ${embedder.modelId}`,
-    texts.length,
+    `embedding ${passages.length} passages and their ${texts.length - passages.length} sentences with ${embedder.modelId}${reused > 0 ? ` (${reused} vectors reused from the previous index)` : ""}`,
+    fresh.length,
   );
   try {
-    const vectors = await embedder.embedPassages(texts, (done) => options.progress?.update(done));
+    const embedded = await embedder.embedPassages(fresh, (done) => options.progress?.update(done));
+    const byText = new Map(fresh.map((text, i) => [text, embedded[i] as Float32Array]));
+    const vectors = texts.map((text) => (reuse.get(text) ?? byText.get(text)) as Float32Array);
     return {
       index: VectorIndex.build(vectors.slice(0, passages.length), embedder.dimensions, options.vectors),
       model: embedder.modelId,

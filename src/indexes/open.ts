@@ -2,6 +2,7 @@ import { type CorpusDocument, corpusHash, readCorpus, type SkippedFile } from ".
 import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
 import { type BuildOptions, buildDenseLeg, buildIndexes, denseManifest } from "./build.js";
 import { OFF_TOPIC_HASH } from "./dense/off-topic.js";
+import { type ReusableVectors, reusableVectors } from "./dense/reusable-vectors.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
 import { type IndexManifest, stalenessOf } from "./manifest.js";
@@ -104,8 +105,28 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
     return persist(options, withDense, { documents, skipped }, "added-dense", why);
   }
   log(`building the index: ${reason}`);
-  const built = await buildIndexes(documents, options);
+  const reuse = options.force ? undefined : previousVectors(options, manifest);
+  const built = await buildIndexes(documents, { ...options, ...(reuse ? { reuse } : {}) });
   return persist(options, built, { documents, skipped }, "built", reason);
+}
+
+/**
+ * The vectors of the index being replaced, when it was made by the same model: a corpus that
+ * changed by one document is re-embedded by one document. Nothing when a rebuild was asked for
+ * (`force`: an operator who wants every vector made anew), when the model differs, or when the
+ * old index cannot be read whole (corrupt, incompatible) — then everything is embedded.
+ */
+function previousVectors(options: OpenOptions, manifest: IndexManifest | null): ReusableVectors | undefined {
+  const embedder = options.embedder ?? null;
+  const dense = manifest?.dense;
+  if (!embedder || !dense) return undefined;
+  if (!sameVectorSpace({ ...dense, index: { dimensions: dense.dimensions } }, embedder)) return undefined;
+  try {
+    const old = loadIndexes(options.indexDir, options.analyzer, options.keyword);
+    return old.dense ? reusableVectors(old.passages, old.dense) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The corpus as read: its documents and the files skipped. */

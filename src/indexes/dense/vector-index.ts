@@ -13,6 +13,7 @@ interface HierarchicalNSW {
   getCurrentCount(): number;
   setEf(ef: number): void;
   searchKnn(queryPoint: number[], numNeighbors: number): { distances: number[]; neighbors: number[] };
+  getPoint(label: number): number[];
 }
 
 /** The module's export this index needs. */
@@ -94,6 +95,14 @@ export class VectorIndex {
 
   save(path: string): void {
     this.index.writeIndexSync(path);
+  }
+
+  /**
+   * The vector stored for passage `id` (normalised, as the cosine space keeps it): a rebuild
+   * reuses it for a passage whose text has not changed instead of embedding it again.
+   */
+  vector(id: number): Float32Array {
+    return Float32Array.from(this.index.getPoint(id));
   }
 
   /** The `k` nearest passages to `query`, most similar first. */
