@@ -7,7 +7,7 @@
  * - Retrieval on the article and on the KazQAD pool (697 passages): index build, one question
  *   p50/p95 through `answer` (query embedding included) against plain BM25, batch throughput;
  *   with the model: query embedding alone, HNSW against an exact scan (with its recall@10).
- * - A live reload (the corpus changed while the bot runs): the rebuild's time, the event loop's
+ * - A live reload (a document added while the bot runs): the rebuild's time, the event loop's
  *   longest stall, and questions answered meanwhile against the same questions idle.
  * - A cold `npm run ask` against a bare `node` start.
  * - The bot through a local Bot API: 50 users × 5 questions at once, reply latency p50/p95, all
@@ -95,7 +95,12 @@ benchCorpora().forEach((corpus, i) => {
   if (!values["no-reload"]) {
     const reload = (pick: (r: ReloadBench) => string) => reloads.map((r) => (r[i] ? pick(r[i]) : "-"));
     rows.push(
-      [corpus.name, "live reload (rebuild while answering)", ...reload((r) => ms(r.reloadMs)), ""],
+      [
+        corpus.name,
+        "live reload: a document added, rebuilt while answering",
+        ...reload((r) => ms(r.reloadMs)),
+        "",
+      ],
       [corpus.name, "  event loop's longest stall meanwhile", ...reload((r) => ms(r.maxLoopDelayMs)), ""],
       [
         corpus.name,

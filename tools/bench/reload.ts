@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -23,15 +23,20 @@ export interface ReloadBench {
 }
 
 /**
- * Opens an engine over `corpus` (the one serving), then rebuilds the index into a new folder and
- * opens a second engine — as the bot's live corpus does — while questions keep going to the first,
- * one after another, as a reader's would. Measures the reload, the event loop's longest stall
+ * Opens an engine over a copy of `corpus` (the one serving), adds a document to the copy — its
+ * first document with every line changed, so nothing of it is embedded yet — and opens a second
+ * engine over the same index folder, which rebuilds it as the bot's live corpus does (reusing the
+ * vectors of unchanged passages), while questions keep going to the first, one after another, as a
+ * reader's would. Measures the reload, the event loop's longest stall
  * (`monitorEventLoopDelay`) and the questions' latency meanwhile against the same questions idle.
  * With the model on both engines share one embedder, as in the bot: the rebuild's passages and
  * the questions take turns on it.
  */
 export async function benchReload(corpus: BenchCorpus, embedder: Embedder | null): Promise<ReloadBench> {
-  const serving = await openFreshEngine(corpus.dir, { embedder });
+  const corpusDir = mkdtempSync(join(tmpdir(), "bench-reload-corpus-"));
+  cpSync(corpus.dir, corpusDir, { recursive: true });
+  const indexDir = mkdtempSync(join(tmpdir(), "bench-reload-"));
+  const serving = await openFreshEngine(corpusDir, { embedder, indexDir });
   const questions = corpus.questions;
   await serving.answerMany(questions.slice(0, 5)); // warm up
   const idle = await timeEach(questions.slice(0, 40), (q) => serving.answer(q));
@@ -40,10 +45,8 @@ export async function benchReload(corpus: BenchCorpus, embedder: Embedder | null
   loop.enable();
   const started = performance.now();
   let done = false;
-  const reload = openFreshEngine(corpus.dir, {
-    embedder,
-    indexDir: mkdtempSync(join(tmpdir(), "bench-reload-")),
-  }).finally(() => {
+  addChangedCopyOfFirstDocument(corpusDir);
+  const reload = openFreshEngine(corpusDir, { embedder, indexDir }).finally(() => {
     done = true;
   });
   const during = await askUntil(serving, questions, () => done);
@@ -58,6 +61,19 @@ export async function benchReload(corpus: BenchCorpus, embedder: Embedder | null
     duringMax: Math.max(...during),
     answeredDuring: during.length,
   };
+}
+
+/** Adds `zz-added.txt`: the folder's first document with a word added to every non-empty line. */
+function addChangedCopyOfFirstDocument(dir: string): void {
+  const first = readdirSync(dir)
+    .filter((name) => /\.(txt|md)$/.test(name))
+    .sort()[0];
+  if (first === undefined) throw new Error(`${dir} has no document`);
+  const text = readFileSync(join(dir, first), "utf8")
+    .split("\n")
+    .map((line) => (line.trim() ? `${line} жаңа` : line))
+    .join("\n");
+  writeFileSync(join(dir, "zz-added.txt"), text);
 }
 
 /**
