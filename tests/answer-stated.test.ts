@@ -17,7 +17,7 @@ const OTHER = [
   "Павлодарда емхана жөнделді",
   "",
   "Павлодар облысындағы аудандық емхананың ғимараты күрделі жөндеуден өтті. Емханада жаңа құрылғылар орнатылды.",
-  "Дәрігерлер науқастарды қабылдауды жалғастырады. Жөндеу жұмыстары жазда басталған.",
+  "Дәрігерлер науқастарды қабылдауды жалғастырады. Жөндеу жұмыстары жазда басталып, үш ай бойы жүрді.",
   "",
 ].join("\n");
 
@@ -34,6 +34,9 @@ describe("what the question asks for must be in the passage", () => {
     expect(need("Қала әкімі кім?")).toBe("person");
     expect(need("Кто выступил на открытии?")).toBe("body-or-person");
     expect(need("Мектеп кашан ашылды?")).toBe("date");
+    expect(need("Жиын қанша уақытқа созылды?")).toBe("duration");
+    expect(need("Сколько длилось открытие?")).toBe("duration");
+    expect(need("How long did the opening last?")).toBe("duration");
     expect(answerNeedOf("How many teachers work there?", "count")?.counted).toContain("teachers");
     expect(need("Мектепте не бар?")).toBeNull();
   });
@@ -46,6 +49,7 @@ describe("what the question asks for must be in the passage", () => {
       ["Жаңа мектептің бағасы қанша?", "money"],
       ["Облыс әкімі кім?", "person"],
       ["Жаңа мектепте қанша зертхана бар?", "figure"],
+      ["Мектептегі салтанатты жиын қанша уақытқа созылды?", "duration"],
     ];
     for (const [question, missing] of cases) {
       const answer = await engine.answer(question);
@@ -63,6 +67,7 @@ describe("what the question asks for must be in the passage", () => {
       ["Мектеп неше оқушыға арналған?", "үш жүз оқушыға"],
       ["Мектептің директоры кім?", "Айгүл Серікова"],
       ["Мектеп қай қалада ашылды?", "Қарағанды қаласында"],
+      ["Емхананы жөндеу қанша уақытқа созылды?", "үш ай бойы"],
     ] as const) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);

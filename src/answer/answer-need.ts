@@ -20,6 +20,7 @@ export type AnswerNeed =
   | "date"
   | "place"
   | "age"
+  | "duration"
   | "money"
   | "address";
 
@@ -45,6 +46,7 @@ function matcher(entries: readonly string[]): { word: Matcher; phrases: readonly
 }
 
 const AGE = matcher(cues.age);
+const DURATION = matcher(cues.duration);
 const MONEY = matcher(cues.money);
 const MONEY_VALUE = matcher(cues.moneyValue);
 const ADDRESS = matcher(cues.address);
@@ -67,7 +69,7 @@ function readings(word: string, language: Language | null): string[] {
 /**
  * What the answer to a question must hold, or `null` when any passage that matches will do: a
  * person (or a body) for "who", a figure for "how many", a date for "when", a place for "where",
- * an age for "how old", a sum of money for "how much does it cost". The gate in stated.ts then
+ * an age for "how old", a length of time for "how long did it last", a sum of money for "how much does it cost". The gate in stated.ts then
  * looks for it beside the question's words before the passage counts as the answer.
  */
 export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
@@ -80,6 +82,7 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   const roles = words.filter((_, i) => (forms[i] ?? []).some(ROLE.word));
   const none = { roles: [], counted: [] };
   if (has(AGE)) return { need: "age", ...none };
+  if (has(DURATION)) return { need: "duration", ...none };
   if (has(ADDRESS)) return { need: "address", ...none };
   if (has(FULL_NAME)) return { need: "full-name", ...none };
   if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))

@@ -1,7 +1,7 @@
 import { sentencesOf } from "../passages/index.js";
 import type { NeedOf } from "./answer-need.js";
 import { peopleIn } from "./names.js";
-import { ADDRESS, AGE, DATE_WORD, FIGURE, MONEY, PLACE } from "./text-patterns.js";
+import { ADDRESS, AGE, DATE_WORD, DURATION, FIGURE, MONEY, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
 /**
@@ -25,7 +25,8 @@ export type TermFinder = (text: string, word: string) => readonly (readonly [num
  * asked for must stand in a sentence that also holds the question's words (any sentence of a
  * passage found by meaning alone, which has no matched words): a person beside the role asked
  * about ("the akim of Astana" needs a name next to "әкім"), a figure beside the thing counted
- * ("how many people" needs a figure next to a word for people), a date, a place, an age, a sum.
+ * ("how many people" needs a figure next to a word for people), a date, a place, an age, a
+ * length of time, a sum.
  */
 export function isStated(
   need: NeedOf,
@@ -83,6 +84,8 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
       return test(PLACE);
     case "age":
       return test(AGE);
+    case "duration":
+      return test(DURATION);
     case "money":
       return test(MONEY);
     case "figure":

@@ -22,6 +22,13 @@ export const PLACE =
 /** An age: a number of years ("20 жылдығын", "65 жаста", "30 лет", "45 years old"). */
 export const AGE = /(?<!\p{L})\d{1,3}(?:-\p{L}+)?\s*(?:жас\p{L}*|жыл\p{L}*|лет|год\p{L}*|years?)(?!\p{L})/giu;
 
+/**
+ * A length of time: a number (digits or a word) and a unit ("2 сағатқа", "екі күн", "3 часа",
+ * "45 minutes"), or "half a day"-like phrases. What "how long did it last" needs.
+ */
+export const DURATION =
+  /(?<!\p{L})(?:\d+(?:[.,]\d+)?(?:-\p{L}+)?|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жарты|бірнеше|один|одна|два|две|три|четыре|пять|несколько|полтора|one|two|three|four|five|several|half an?)\s*(?:сағат\p{L}*|минут\p{L}*|күн\p{L}*|апта\p{L}*|ай|айға|айдан|айда|айлық|жыл\p{L}*|час\p{L}*|дн\p{L}*|день|недел\p{L}*|месяц\p{L}*|лет|год\p{L}*|hours?|minutes?|days?|weeks?|months?|years?)(?!\p{L})/giu;
+
 /** A sum of money: a figure with a currency, or a currency sign ("5 млрд теңге", "$10", "100 тыс. рублей"). */
 export const MONEY =
   /(?:\d[\d\s.,]*\s*(?:млн|млрд|мың|миллион\p{L}*|миллиард\p{L}*|тыс\.?|million|billion|thousand)?\s*(?:теңге|тенге|тг|₸|доллар\p{L}*|евро|рубл\p{L}*|сом\p{L}*|dollars?|tenge|euros?)|[$€₸]\s?\d)/giu;

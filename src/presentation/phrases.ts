@@ -57,6 +57,7 @@ const kazakh: Phrases = {
       date: "мұның қашан болғаны",
       place: "мұның қай жерде екені",
       age: "жасы",
+      duration: "мұның қанша уақытқа созылғаны",
       money: "қаржы мөлшері",
     };
     return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
@@ -88,6 +89,7 @@ const russian: Phrases = {
       date: "когда это было",
       place: "где это",
       age: "сколько лет",
+      duration: "сколько это длилось",
       money: "о какой сумме речь",
     };
     return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
@@ -120,6 +122,7 @@ const english: Phrases = {
       date: "when",
       place: "where",
       age: "the age",
+      duration: "how long it lasted",
       money: "the amount",
     };
     return `The article touches on this, but does not say ${said[missing]}.`;
