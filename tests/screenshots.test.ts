@@ -40,12 +40,14 @@ describe("the screenshots' replies are the bot's own", () => {
     const [who] = botTexts("answer-who");
     expect(visibleText(who ?? "")).toMatch(/^• Виталий Ионо Тварионас — «Lituanica»/);
     expect(visibleText(who ?? "").length).toBeLessThan(700);
-    expect(sample("answer-who").bubbles.at(-1)?.buttons).toEqual([["Тағы 2 үзінді"]]);
+    // "More" above the votes; pressing it leaves the votes.
+    expect(sample("answer-who").bubbles.at(-1)?.buttons).toEqual([["Тағы 2 үзінді"], ["👍", "👎"]]);
     const more = sample("answer-more").bubbles.filter((b) => b.from === "bot");
     expect(more).toHaveLength(2);
-    expect(more[0]?.buttons).toEqual([]);
+    expect(more[0]?.buttons).toEqual([["👍", "👎"]]);
     expect(more[1]?.replyTo).toBe(more[0]?.id);
     expect(visibleText(botTexts("decline")[0] ?? "")).toMatch(/^В статье об этом не говорится/);
+    expect(sample("decline").bubbles.at(-1)?.buttons).toEqual([["👍", "👎"]]);
     expect(visibleText(botTexts("no-words")[0] ?? "")).toMatch(/^Please write your question in words\./);
     expect(visibleText(botTexts("directive")[1] ?? "")).toMatch(/^Төртінші\nҚХА-ның «Жаңғыру жолы»/);
     expect(visibleText(botTexts("help")[0] ?? "")).toMatch(/^Ask about the article in your own words/);

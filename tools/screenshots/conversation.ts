@@ -4,9 +4,14 @@
  * is answered here, as Telegram would, and the messages kept in order. What the screenshots show
  * is therefore the HTML the bot actually sends.
  */
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import type { BotEngine } from "../../src/bot/index.js";
 import { createBot, createLogger, Redactor } from "../../src/bot/index.js";
+import { FeedbackRecorder, feedbackStoreFor } from "../../src/feedback/index.js";
 
 /** One bubble of a chat: the user's text, or a message the bot sent (Telegram HTML). */
 export interface Bubble {
@@ -53,12 +58,18 @@ export class Conversation {
   ) {
     const redactor = new Redactor(["0:screenshots"]);
     const logger = createLogger({ level: "silent", redactor });
+    // Votes as in production (👍/👎 under every answer), stored in a throwaway SQLite file.
+    const feedback = new FeedbackRecorder({
+      store: feedbackStoreFor({ dataDir: mkdtempSync(join(tmpdir(), "screenshots-feedback-")) }),
+      logger,
+    });
     this.bot = createBot(engine, {
       token: "0:screenshots",
       logger,
       redactor,
       botInfo: BOT,
       rateLimit: { max: 1000, windowMs: 1000 },
+      feedback,
     }).bot;
     this.bot.api.config.use(async (_prev, method, payload) => ({
       ok: true as const,
@@ -80,7 +91,18 @@ export class Conversation {
       .flatMap(([id, rows]) => rows.flat().map((button) => ({ id, button })))
       .find(({ button }) => button.text === label);
     if (found === undefined) throw new Error(`no button "${label}" in the conversation`);
-    const message = { message_id: found.id, date: 0, chat: this.chat, from: BOT, text: "" } as Message;
+    // As Telegram does, the pressed message comes with its keyboard.
+    const keyboard = (this.keyboards.get(found.id) ?? []).map((row) =>
+      row.map((button) => ({ text: button.text, callback_data: button.data })),
+    );
+    const message = {
+      message_id: found.id,
+      date: 0,
+      chat: this.chat,
+      from: BOT,
+      text: "",
+      reply_markup: { inline_keyboard: keyboard },
+    } as Message;
     await this.bot.handleUpdate({
       update_id: this.nextUpdate++,
       callback_query: {
