@@ -10,6 +10,21 @@ import { editDistance, foldKazakh, isStopword, KAZAKH_ORDINALS, latinToCyrillic 
 /** Kazakh cardinal roots 1–10, from which the ordinals (+ыншы/інші) and their inflections grow. */
 const KAZAKH_CARDINALS = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он"] as const;
 
+/** Kazakh tens that come before a unit ordinal ("он екінші" — twelfth), folded. */
+const KAZAKH_TENS = new Map(
+  (["он", "жиырма", "отыз", "қырық", "елу"] as const).map((word, i) => [foldKazakh(word), (i + 1) * 10]),
+);
+
+/**
+ * The tens a word before a unit ordinal adds: "он" before "екінші". In Latin letters ("on
+ * ekinshi") only before a Kazakh ordinal, since English "on the second" is no twelfth.
+ */
+function tensBefore(previous: string, ordinalWord: string): number {
+  if (!/^[a-z]+$/.test(previous)) return KAZAKH_TENS.get(foldKazakh(previous)) ?? 0;
+  if (!/^[a-z]+$/.test(ordinalWord) || englishOrdinalOf(ordinalWord) !== null) return 0;
+  return KAZAKH_TENS.get(foldKazakh(latinToCyrillic(previous))) ?? 0;
+}
+
 /** Russian ordinal stems 1–10; an adjective ending follows ("четвёрт|ое", "трет|ья"). */
 const RUSSIAN_ORDINAL_STEMS = [
   "перв",
@@ -231,13 +246,19 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
   for (let i = 0; i < lower.length; i++) {
     const word = lower[i] as string;
     const next = lower[i + 1] ?? "";
-    const ordinal = ordinalOf(word);
-    if (ordinal !== null) {
+    const unit = ordinalOf(word);
+    if (unit !== null) {
       if (NOT_A_SECTION_AFTER.test(next)) continue;
+      // "он екінші" is the twelfth, not the second.
+      const tens = unit < 10 && i > 0 ? tensBefore(lower[i - 1] as string, word) : 0;
+      const ordinal = tens + unit;
       const nearNoun =
         isSectionNoun(next) || isSectionNoun(lower[i - 1] ?? "") || isSectionNoun(lower[i + 2] ?? "");
-      const bare = lower.every((other, j) => j === i || FILLER_WORDS.has(other) || isStopword(other));
-      if (nearNoun || bare) return { ordinal, surface: words[i] as string };
+      const bare = lower.every(
+        (other, j) => j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(other) || isStopword(other),
+      );
+      const surface = tens > 0 ? `${words[i - 1]} ${words[i]}` : (words[i] as string);
+      if (nearNoun || bare) return { ordinal, surface };
       continue;
     }
     // "2 тапсырма", "7 поручение": a number written in digits right before the noun.
