@@ -43,6 +43,8 @@ describe("what a question asks for decides what answers it", () => {
       "Кратко, о чём эта новость?",
       "summarise it please",
       "кыскаша айтшы",
+      "bul makala ne jaiynda",
+      "кыскаша айтып бершы",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);

@@ -302,6 +302,11 @@ describe("latinToCyrillic", () => {
   it("offers the single-consonant spelling too", () => {
     expect(latinToCyrillicVariants("Orynbassarova")).toEqual(["орынбассарова", "орынбасарова"]);
   });
+
+  it("reads 'iy' after a vowel as Kazakh 'йы' too (Kazakh typed in Latin letters)", () => {
+    expect(latinToCyrillicVariants("jaiynda")).toContain("жайында");
+    expect(latinToCyrillicVariants("Kairat")).toContain("кайрат");
+  });
 });
 
 describe("analyzer", () => {

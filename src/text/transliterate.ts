@@ -89,11 +89,15 @@ export function latinToCyrillic(word: string): string {
  * doubled consonant, the same with it single ("Orynbassarova" → "орынбассарова",
  * "орынбасарова"): romanizations double "s" to keep it voiceless, Cyrillic does not; and when an
  * "i" closes a syllable after a vowel, the same with "й" ("Aigul" → "айгул", "Kairat" →
- * "кайрат"), which romanizations write as "i" as often as "y".
+ * "кайрат"), which romanizations write as "i" as often as "y" — and, Kazakh typed in Latin
+ * letters, "iy" after a vowel is "й" + "ы" ("jaiynda" → "жайында"), not the Russian ending "ий".
  */
 export function latinToCyrillicVariants(word: string): string[] {
   const primary = latinToCyrillic(word);
   const single = primary.replace(/([бвгджзклмнпрстфхцчш])\1/g, "$1");
-  const diphthong = (spelling: string) => spelling.replace(/([аеоуыэюя])и(?=[^аеиоуыэюя]|$)/g, "$1й");
+  const diphthong = (spelling: string) =>
+    spelling
+      .replace(/([аеоуыэюя])ий(?=[^аеиоуыэюя]|$)/g, "$1йы")
+      .replace(/([аеоуыэюя])и(?=[^аеиоуыэюя]|$)/g, "$1й");
   return [...new Set([primary, single, diphthong(primary), diphthong(single)])];
 }
