@@ -1,17 +1,7 @@
 import pg from "pg";
 import { FeedbackStoreError } from "./errors.js";
-import { questionKey } from "./question-key.js";
-import { summaryFrom } from "./rows.js";
-import {
-  INSERT_ANSWER,
-  OUTCOMES,
-  QUESTIONS_STORED,
-  SCHEMA,
-  TOP_DECLINED,
-  TOP_DISLIKED,
-  UPSERT_VOTE,
-  VOTES,
-} from "./sql.js";
+import { readSummary } from "./rows.js";
+import { answerParams, INSERT_ANSWER, SCHEMA, UPSERT_VOTE, voteParams } from "./sql.js";
 import type { AnswerRecord, FeedbackStore, FeedbackSummary, VoteRecord } from "./types.js";
 
 /** Options of {@link PostgresFeedbackStore}; only the URL has no default. */
@@ -60,30 +50,15 @@ export class PostgresFeedbackStore implements FeedbackStore {
   }
 
   async recordAnswer(record: AnswerRecord): Promise<void> {
-    await this.query(INSERT_ANSWER, [
-      record.id,
-      record.at,
-      record.language,
-      record.outcome,
-      JSON.stringify(record.passages),
-      record.question,
-      record.question === null ? null : questionKey(record.question),
-    ]);
+    await this.query(INSERT_ANSWER, answerParams(record));
   }
 
   async recordVote(vote: VoteRecord): Promise<void> {
-    await this.query(UPSERT_VOTE, [vote.answerId, vote.at, vote.language, vote.vote]);
+    await this.query(UPSERT_VOTE, voteParams(vote));
   }
 
   async summary(since: number, top: number): Promise<FeedbackSummary> {
-    const rows = async (sql: string, params: unknown[]) => (await this.query(sql, params)).rows;
-    return summaryFrom({
-      outcomes: await rows(OUTCOMES, [since]),
-      votes: await rows(VOTES, [since]),
-      questionsStored: await rows(QUESTIONS_STORED, [since]),
-      topDeclined: await rows(TOP_DECLINED, [since, top]),
-      topDisliked: await rows(TOP_DISLIKED, [since, top]),
-    });
+    return readSummary(async (sql, params) => (await this.query(sql, [...params])).rows, since, top);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,6 @@
+import { questionKey } from "./question-key.js";
+import type { AnswerRecord, VoteRecord } from "./types.js";
+
 /**
  * The SQL both stores run, written once with PostgreSQL's `$1` placeholders ({@link forSqlite}
  * turns them into SQLite's). Times are milliseconds since the epoch (BIGINT), the same in both.
@@ -25,6 +28,24 @@ export const SCHEMA = [
 
 export const INSERT_ANSWER = `INSERT INTO feedback_answers (id, at, language, outcome, passages, question, question_key)
   VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`;
+
+/** The parameters of {@link INSERT_ANSWER} for one answer, in its order. */
+export function answerParams(record: AnswerRecord): unknown[] {
+  return [
+    record.id,
+    record.at,
+    record.language,
+    record.outcome,
+    JSON.stringify(record.passages),
+    record.question,
+    record.question === null ? null : questionKey(record.question),
+  ];
+}
+
+/** The parameters of {@link UPSERT_VOTE} for one vote, in its order. */
+export function voteParams(vote: VoteRecord): unknown[] {
+  return [vote.answerId, vote.at, vote.language, vote.vote];
+}
 
 export const UPSERT_VOTE = `INSERT INTO feedback_votes (answer_id, at, language, vote) VALUES ($1, $2, $3, $4)
   ON CONFLICT (answer_id) DO UPDATE SET at = excluded.at, language = excluded.language, vote = excluded.vote`;

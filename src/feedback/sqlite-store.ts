@@ -2,19 +2,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { FeedbackStoreError } from "./errors.js";
-import { questionKey as questionKeyOf } from "./question-key.js";
-import { summaryFrom } from "./rows.js";
-import {
-  forSqlite,
-  INSERT_ANSWER,
-  OUTCOMES,
-  QUESTIONS_STORED,
-  SCHEMA,
-  TOP_DECLINED,
-  TOP_DISLIKED,
-  UPSERT_VOTE,
-  VOTES,
-} from "./sql.js";
+import { readSummary } from "./rows.js";
+import { answerParams, forSqlite, INSERT_ANSWER, SCHEMA, UPSERT_VOTE, voteParams } from "./sql.js";
 import type { AnswerRecord, FeedbackStore, FeedbackSummary, VoteRecord } from "./types.js";
 
 /** Options of {@link SqliteFeedbackStore}. */
@@ -47,34 +36,23 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   async recordAnswer(record: AnswerRecord): Promise<void> {
-    await this.run(INSERT_ANSWER, [
-      record.id,
-      record.at,
-      record.language,
-      record.outcome,
-      JSON.stringify(record.passages),
-      record.question,
-      record.question === null ? null : questionKeyOf(record.question),
-    ]);
+    await this.run(INSERT_ANSWER, answerParams(record));
   }
 
   async recordVote(vote: VoteRecord): Promise<void> {
-    await this.run(UPSERT_VOTE, [vote.answerId, vote.at, vote.language, vote.vote]);
+    await this.run(UPSERT_VOTE, voteParams(vote));
   }
 
   async summary(since: number, top: number): Promise<FeedbackSummary> {
     const db = await this.open();
-    const all = (sql: string, ...params: number[]) => {
-      const statement = forSqlite(sql);
-      return db.prepare(statement.sql).all(...statement.bind(params));
-    };
-    return summaryFrom({
-      outcomes: all(OUTCOMES, since),
-      votes: all(VOTES, since),
-      questionsStored: all(QUESTIONS_STORED, since),
-      topDeclined: all(TOP_DECLINED, since, top),
-      topDisliked: all(TOP_DISLIKED, since, top),
-    });
+    return readSummary(
+      (sql, params) => {
+        const statement = forSqlite(sql);
+        return db.prepare(statement.sql).all(...statement.bind(params));
+      },
+      since,
+      top,
+    );
   }
 
   async close(): Promise<void> {
