@@ -13,7 +13,7 @@ import {
 import { escapeHtml, visibleLength, visibleText } from "../src/bot/html.js";
 import { chooseLanguage, languageFromCode, messagesFor } from "../src/bot/i18n.js";
 import type { DocumentSource } from "../src/corpus/index.js";
-import { answerPassage } from "./support/answer-fixtures.js";
+import { answerOf, answerPassage } from "./support/answer-fixtures.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
 
 const TITLE =
@@ -37,23 +37,7 @@ const view = (language: Language, source: DocumentSource | null = SOURCE): Reply
 
 const passage = (overrides: Partial<AnswerPassage> = {}) => answerPassage({ docTitle: TITLE, ...overrides });
 
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    question: "q",
-    language: "kk",
-    abstained: false,
-    reason: null,
-    passages: [passage()],
-    ordinal: null,
-    kind: "other",
-    leads: [],
-    truncated: false,
-    missing: null,
-    missingWords: [],
-    context: null,
-    ...overrides,
-  };
-}
+const answer = (overrides: Partial<Answer> = {}): Answer => answerOf({ passages: [passage()], ...overrides });
 
 /** Telegram's verdict: throws on HTML it would refuse, else the visible text. */
 const telegram = (html: string) => htmlToVisibleText(html);

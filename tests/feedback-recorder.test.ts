@@ -10,24 +10,16 @@ import type { Answer } from "../src/answer/index.js";
 import { createLogger } from "../src/bot/logger.js";
 import { Redactor } from "../src/bot/redact.js";
 import { FeedbackRecorder, feedbackStoreFor } from "../src/feedback/index.js";
+import { answerOf, answerPassage } from "./support/answer-fixtures.js";
 
-function answerOf(fields: Partial<Answer>): Answer {
-  return {
+/** An answer to the fourth-directive question, quoting ¶36–38 of document "article". */
+const fourthDirective = (fields: Partial<Answer>): Answer =>
+  answerOf({
     question: "Төртінші тапсырмада не айтылған?",
-    language: "kk",
-    abstained: false,
-    reason: null,
-    passages: [{ doc: "article", paragraphStart: 36, paragraphEnd: 38 }],
+    passages: [answerPassage({ doc: "article", paragraphStart: 36, paragraphEnd: 38 })],
     ordinal: 4,
-    kind: "other",
-    leads: [],
-    truncated: false,
-    missing: null,
-    missingWords: [],
-    context: null,
     ...fields,
-  } as Answer;
-}
+  });
 
 function recorder(dataDir: string, storeQuestions = false) {
   const logs: Record<string, unknown>[] = [];
@@ -57,10 +49,10 @@ describe("the feedback recorder", () => {
   it("stores outcome, language and the passages shown — the question only when allowed", async () => {
     const root = mkdtempSync(join(tmpdir(), "recorder-"));
     const off = recorder(join(root, "off"));
-    const id = off.recorder.answered(answerOf({}));
+    const id = off.recorder.answered(fourthDirective({}));
     expect(id).toMatch(/^[A-Za-z0-9_-]{11}$/);
     expect(
-      off.recorder.answered(answerOf({ abstained: true, reason: "empty-question", passages: [] })),
+      off.recorder.answered(fourthDirective({ abstained: true, reason: "empty-question", passages: [] })),
     ).toBeNull();
     await off.recorder.flush(5000);
     const stored = await off.store.summary(0, 5);
@@ -68,11 +60,11 @@ describe("the feedback recorder", () => {
     expect(stored.questionsStored).toBe(0);
     const on = recorder(join(root, "on"), true);
     on.recorder.answered(
-      answerOf({
+      fourthDirective({
         abstained: true,
         reason: "not-stated",
         passages: [],
-        context: answerOf({}).passages[0] ?? null,
+        context: fourthDirective({}).passages[0] ?? null,
       }),
     );
     await on.recorder.flush(5000);
@@ -88,8 +80,8 @@ describe("the feedback recorder", () => {
     const dataDir = join(root, "data");
     writeFileSync(dataDir, "a file where the data folder should be");
     const { recorder: r, logs, store } = recorder(dataDir);
-    expect(r.answered(answerOf({}))).not.toBeNull();
-    expect(r.answered(answerOf({}))).not.toBeNull();
+    expect(r.answered(fourthDirective({}))).not.toBeNull();
+    expect(r.answered(fourthDirective({}))).not.toBeNull();
     expect(await r.voted({ answerId: "x", language: "kk", vote: 1 })).toBe(false);
     await r.flush(5000);
     const warnings = logs.filter((l) => l.level === 40);

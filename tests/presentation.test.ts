@@ -2,22 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Answer, AnswerPassage } from "../src/answer/index.js";
 import { ReplyMemory } from "../src/bot/reply-memory.js";
 import { citationParts, countOf, planReply, pluralForm } from "../src/presentation/index.js";
-import { answerPassage } from "./support/answer-fixtures.js";
+import { answerOf, answerPassage } from "./support/answer-fixtures.js";
 
-const answerOf = (passages: AnswerPassage[]): Answer => ({
-  question: "q",
-  language: "en",
-  abstained: false,
-  reason: null,
-  passages,
-  ordinal: null,
-  kind: "other",
-  leads: [],
-  truncated: false,
-  missing: null,
-  missingWords: [],
-  context: null,
-});
+const answerWith = (passages: AnswerPassage[]): Answer => answerOf({ language: "en", passages });
 
 describe("plural forms", () => {
   it("follow Intl.PluralRules in kk, ru and en", () => {
@@ -60,22 +47,25 @@ describe("which passages a reply shows at once", () => {
   ];
 
   it("keeps the passages nearly as relevant as the first by every leg, the rest go behind 'more'", () => {
-    expect(ranks(planReply(answerOf([p(1, 10), p(2, 8), p(3, 6.9), p(4, 9)])))).toEqual([
+    expect(ranks(planReply(answerWith([p(1, 10), p(2, 8), p(3, 6.9), p(4, 9)])))).toEqual([
       [1, 2],
       [3, 4],
     ]);
-    expect(ranks(planReply(answerOf([p(1, 10, 0.85), p(2, 9, 0.84), p(3, 9, 0.82)])))).toEqual([[1, 2], [3]]);
+    expect(ranks(planReply(answerWith([p(1, 10, 0.85), p(2, 9, 0.84), p(3, 9, 0.82)])))).toEqual([
+      [1, 2],
+      [3],
+    ]);
     // Found by meaning alone, the first sets the bar for the others by meaning alone.
-    expect(ranks(planReply(answerOf([p(1, undefined, 0.85), p(2, 1, 0.84)])))).toEqual([[1, 2], []]);
+    expect(ranks(planReply(answerWith([p(1, undefined, 0.85), p(2, 1, 0.84)])))).toEqual([[1, 2], []]);
   });
 
   it("shows a section asked for by number alone", () => {
-    expect(ranks(planReply(answerOf([p(1, 10, undefined, true), p(2, 10)])))).toEqual([[1], [2]]);
+    expect(ranks(planReply(answerWith([p(1, 10, undefined, true), p(2, 10)])))).toEqual([[1], [2]]);
   });
 
   it("has the thresholds as options", () => {
     const passages = [p(1, 10), p(2, 5)];
-    expect(ranks(planReply(answerOf(passages), { keywordRatio: 0.5 }))).toEqual([[1, 2], []]);
+    expect(ranks(planReply(answerWith(passages), { keywordRatio: 0.5 }))).toEqual([[1, 2], []]);
   });
 });
 

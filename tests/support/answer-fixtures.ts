@@ -1,4 +1,4 @@
-import type { AnswerPassage } from "../../src/answer/index.js";
+import type { Answer, AnswerPassage } from "../../src/answer/index.js";
 
 /**
  * An answer passage as the bot receives it — the fourth directive of the article, one citation's
@@ -22,6 +22,28 @@ export function answerPassage(overrides: Partial<AnswerPassage> = {}): AnswerPas
     cite: "",
     highlights: [],
     legs: {},
+    ...overrides,
+  };
+}
+
+/**
+ * An answer as the engine returns it — one passage (the fourth directive), nothing declined,
+ * nothing cut — with any field overridden: what presentation and feedback tests start from.
+ */
+export function answerOf(overrides: Partial<Answer> = {}): Answer {
+  return {
+    question: "q",
+    language: "kk",
+    abstained: false,
+    reason: null,
+    passages: [answerPassage()],
+    ordinal: null,
+    kind: "other",
+    leads: [],
+    truncated: false,
+    missing: null,
+    missingWords: [],
+    context: null,
     ...overrides,
   };
 }
