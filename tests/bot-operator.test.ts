@@ -37,6 +37,17 @@ const buttonsOf = (call: RecordedCall) =>
         | undefined
     )?.inline_keyboard ?? []
   ).flat();
+/** The admin presses the button labelled `label` under the bot's message `call` sent. */
+const adminPresses = (call: RecordedCall, label: string) => {
+  const button = buttonsOf(call).find((b) => b.text === label);
+  expect(button, label).toBeDefined();
+  session.api.pressButton({
+    chatId: ADMIN,
+    messageId: (call.result as { message_id: number }).message_id,
+    languageCode: "en",
+    data: button?.callback_data ?? "",
+  });
+};
 /** The 👍/👎 buttons of a reply (a "more" button may be in the row above). */
 const votesOf = (call: RecordedCall) => buttonsOf(call).filter((b) => b.callback_data.startsWith("fb:"));
 /** A sendMessage to the chat among the calls from index `after` on (see {@link mark}). */
@@ -151,24 +162,12 @@ describe("documents from Telegram", () => {
     expect(shown(list)).toMatch(
       /^Documents in the corpus \(2\):\n\n1\. assembly-26th-session\.txt — «.+», \d+ passages, \d+ KB\n2\. giraffes\.txt — «Жирафтар туралы жазба», 1 passage, 1 KB\n\n/,
     );
-    const trash = buttonsOf(list).find((b) => b.text === "🗑 2");
-    expect(trash).toBeDefined();
+    expect(buttonsOf(list).find((b) => b.text === "🗑 2")).toBeDefined();
     const asked = mark();
-    session.api.pressButton({
-      chatId: ADMIN,
-      messageId: (list.result as { message_id: number }).message_id,
-      languageCode: "en",
-      data: trash?.callback_data ?? "",
-    });
+    adminPresses(list, "🗑 2");
     const confirm = await replyIn(ADMIN, () => true, asked);
     expect(shown(confirm)).toMatch(/^Remove giraffes\.txt from the corpus\?/);
-    const yes = buttonsOf(confirm).find((b) => b.text === "Remove");
-    session.api.pressButton({
-      chatId: ADMIN,
-      messageId: (confirm.result as { message_id: number }).message_id,
-      languageCode: "en",
-      data: yes?.callback_data ?? "",
-    });
+    adminPresses(confirm, "Remove");
     const edited = await session.api.waitFor(
       (c) => c.ok && c.method === "editMessageText" && shown(c).startsWith("Removed"),
     );
@@ -186,13 +185,7 @@ describe("documents from Telegram", () => {
     const at = mark();
     session.api.sendText({ chatId: ADMIN, text: "/remove assembly-26th-session.txt", languageCode: "en" });
     const confirm = await replyIn(ADMIN, () => true, at);
-    const yes = buttonsOf(confirm).find((b) => b.text === "Remove");
-    session.api.pressButton({
-      chatId: ADMIN,
-      messageId: (confirm.result as { message_id: number }).message_id,
-      languageCode: "en",
-      data: yes?.callback_data ?? "",
-    });
+    adminPresses(confirm, "Remove");
     const edited = await session.api.waitFor(
       (c) => c.ok && c.method === "editMessageText" && shown(c).includes("only document"),
     );
