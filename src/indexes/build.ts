@@ -83,8 +83,9 @@ export async function buildDenseLeg(
   const sentences = passageSentences(passages);
   const texts = [...passages.map((p) => p.text), ...sentences.flat()];
   const reuse = options.reuse ?? new Map<string, Float32Array>();
-  const fresh = [...new Set(texts.filter((text) => !reuse.has(text)))];
-  const reused = texts.length - texts.filter((text) => !reuse.has(text)).length;
+  const missing = texts.filter((text) => !reuse.has(text));
+  const fresh = [...new Set(missing)];
+  const reused = texts.length - missing.length;
   options.progress?.start(
     `embedding ${passages.length} passages and their ${texts.length - passages.length} sentences with ${embedder.modelId}${reused > 0 ? ` (${reused} vectors reused from the previous index)` : ""}`,
     fresh.length,

@@ -7,7 +7,7 @@ import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
 import { type IndexManifest, stalenessOf } from "./manifest.js";
 import { corpusRecordFor, foreignIndexError, foreignOwner, shown } from "./ownership.js";
-import { loadIndexes, readManifest, saveIndexes } from "./store.js";
+import { loadIndexes, loadSavedVectors, readManifest, saveIndexes } from "./store.js";
 import { removeStaleTemporaries } from "./temp-files.js";
 import type { Indexes } from "./types.js";
 import { currentVersion, publishVersion } from "./versions.js";
@@ -122,8 +122,8 @@ function previousVectors(options: OpenOptions, manifest: IndexManifest | null): 
   if (!embedder || !dense) return undefined;
   if (!sameVectorSpace({ ...dense, index: { dimensions: dense.dimensions } }, embedder)) return undefined;
   try {
-    const old = loadIndexes(options.indexDir, options.analyzer, options.keyword);
-    return old.dense ? reusableVectors(old.passages, old.dense) : undefined;
+    const old = loadSavedVectors(options.indexDir);
+    return old ? reusableVectors(old.passages, old.dense) : undefined;
   } catch {
     return undefined;
   }

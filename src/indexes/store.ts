@@ -7,7 +7,7 @@ import { IndexError } from "./errors.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
 import { removeStaleTemporaries, temporaryName } from "./temp-files.js";
-import type { DocumentInfo, Indexes } from "./types.js";
+import type { DenseLeg, DocumentInfo, Indexes } from "./types.js";
 import { currentIndexFiles } from "./versions.js";
 
 const MANIFEST = "manifest.json";
@@ -95,6 +95,26 @@ export function loadIndexes(
   keywordOptions: KeywordIndexOptions = {},
   options: LoadOptions = {},
 ): Indexes {
+  const saved = openSaved(indexDir);
+  const stored = saved.passages();
+  const keyword = KeywordIndex.fromJSON(saved.verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
+  const dense = (options.dense ?? true) ? saved.dense() : null;
+  return { manifest: saved.manifest, documents: stored.documents, passages: stored.passages, keyword, dense };
+}
+
+/**
+ * The passages and the dense leg of a saved index, without its keyword index: what a rebuild
+ * reuses vectors from ({@link reusableVectors}). `null` when the index has no dense leg. Throws
+ * {@link IndexError} like {@link loadIndexes}.
+ */
+export function loadSavedVectors(indexDir: string): { passages: Passage[]; dense: DenseLeg } | null {
+  const saved = openSaved(indexDir);
+  const dense = saved.dense();
+  return dense ? { passages: saved.passages().passages, dense } : null;
+}
+
+/** A saved index's current version: its manifest, and its files read and verified on demand. */
+function openSaved(indexDir: string) {
   const dir = currentIndexFiles(indexDir);
   const manifest = readManifest(dir);
   const verified = (name: string): Buffer => {
@@ -104,17 +124,17 @@ export function loadIndexes(
     }
     return bytes;
   };
-  const stored = parseJson<{ documents: DocumentInfo[]; passages: Passage[] }>(
-    dir,
-    PASSAGES,
-    verified(PASSAGES).toString("utf8"),
-  );
-  const keyword = KeywordIndex.fromJSON(verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
-  let dense: Indexes["dense"] = null;
-  const denseFiles = [DENSE, OFF_TOPIC, SENTENCES, SENTENCE_COUNTS];
-  if ((options.dense ?? true) && manifest.dense && denseFiles.every((name) => manifest.files[name])) {
+  const passages = () =>
+    parseJson<{ documents: DocumentInfo[]; passages: Passage[] }>(
+      dir,
+      PASSAGES,
+      verified(PASSAGES).toString("utf8"),
+    );
+  const dense = (): DenseLeg | null => {
+    const denseFiles = [DENSE, OFF_TOPIC, SENTENCES, SENTENCE_COUNTS];
+    if (!manifest.dense || !denseFiles.every((name) => manifest.files[name])) return null;
     verified(DENSE);
-    dense = {
+    return {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
       model: manifest.dense.model,
       backend: manifest.dense.backend,
@@ -124,8 +144,8 @@ export function loadIndexes(
         parseJson<number[]>(dir, SENTENCE_COUNTS, verified(SENTENCE_COUNTS).toString("utf8")),
       ),
     };
-  }
-  return { manifest, documents: stored.documents, passages: stored.passages, keyword, dense };
+  };
+  return { manifest, verified, passages, dense };
 }
 
 function readOrThrow(dir: string, name: string): Buffer {
