@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import type { FeatureExtractionPipeline, ProgressInfo } from "@huggingface/transformers";
 import { ModelLoadError } from "./errors.js";
 import type { PrefixMode } from "./http-embedder.js";
+import { withLeanUnigramTries } from "./lean-unigram-trie.js";
 import { type ModelProfile, profileOf } from "./model-profile.js";
 import { ModelQueue } from "./model-queue.js";
 
@@ -86,7 +87,8 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
   const profile = profileOf(modelId, options.profile);
   // Imported on demand: the library takes a noticeable share of a cold start, and a keyword-only
   // run (EMBEDDINGS=off) never needs it.
-  const { env, pipeline } = await import("@huggingface/transformers");
+  const library = await import("@huggingface/transformers");
+  const { env, pipeline } = library;
   configureLibrary(env, modelDir, options);
   const cached = existsSync(join(modelDir, modelId, "config.json"));
   const stall = new StallWatchdog(options.stallTimeoutMs ?? 15_000);
@@ -101,14 +103,16 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
     });
   try {
     const extractor = await stall.race(
-      pipeline("feature-extraction", modelId, {
-        dtype: profile.dtype,
-        progress_callback: (info: ProgressInfo) => {
-          stall.poke();
-          if (info.status === "progress_total" && !cached)
-            options.onDownload?.({ loaded: info.loaded, total: info.total });
-        },
-      }),
+      withLeanUnigramTries(library, () =>
+        pipeline("feature-extraction", modelId, {
+          dtype: profile.dtype,
+          progress_callback: (info: ProgressInfo) => {
+            stall.poke();
+            if (info.status === "progress_total" && !cached)
+              options.onDownload?.({ loaded: info.loaded, total: info.total });
+          },
+        }),
+      ),
     );
     const embedder = new TransformersEmbedder(modelId, extractor, profile, options.batchSize ?? 1);
     await embedder.probe();
