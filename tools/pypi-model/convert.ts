@@ -97,7 +97,7 @@ export async function convertE5s(options: ConvertOptions): Promise<ConversionRep
   const bytes = new Uint8Array(await readFile(options.source));
   const sourceSha256 = createHash("sha256").update(bytes).digest("hex");
   const dir = modelFolder(options.modelDir, options.modelId);
-  const accuracyLevel = options.graph?.accuracyLevel ?? 4;
+  const accuracyLevel = options.graph?.accuracyLevel ?? 0;
   const vocabulary = options.vocabulary ?? "kk-ru-en";
   const previous = readStamp(dir);
   if (
