@@ -7,6 +7,7 @@ import { env } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveEmbedder } from "../src/answer/index.js";
 import { loadCorpus } from "../src/corpus/index.js";
+import type { PassageInContext } from "../src/indexes/dense/in-context.js";
 import { OFF_TOPIC_HASH } from "../src/indexes/dense/off-topic.js";
 import {
   type Embedder,
@@ -60,6 +61,7 @@ describe("dense leg on the generated model, through the real loading code", () =
       model: TINY_MODEL_ID,
       dimensions: 128,
       offTopic: OFF_TOPIC_HASH,
+      sentences: "in-context",
     });
     // Reopening with the same model loads the saved vectors instead of embedding again.
     const reopened = await openIndexes({
@@ -94,6 +96,13 @@ describe("dense leg on the generated model, through the real loading code", () =
       embedPassages: (texts: readonly string[], onBatch?: (done: number, total: number) => void) => {
         embedded.push(...texts);
         return embedder.embedPassages(texts, onBatch);
+      },
+      embedInContext: (
+        passages: readonly PassageInContext[],
+        onPassage?: (done: number, total: number) => void,
+      ) => {
+        embedded.push(...passages.flatMap((p) => [p.text, ...p.sentences.map((s) => s.text)]));
+        return embedder.embedInContext?.(passages, onPassage) ?? Promise.resolve([]);
       },
     });
     const dirs = {

@@ -151,6 +151,7 @@ describe("HTTP backend in the index and the engine", () => {
       model: "multilingual-e5-small",
       dimensions: 16,
       offTopic: OFF_TOPIC_HASH,
+      sentences: "separate",
     });
     const again = await openIndexes({ ...dirs, analyzer: simpleAnalyzer(), embedder: http });
     expect(again.action).toBe("loaded");

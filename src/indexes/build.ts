@@ -5,10 +5,10 @@ import {
   type Passage,
   type PassageOptions,
 } from "../passages/index.js";
+import { embedCorpus } from "./dense/corpus-vectors.js";
 import type { Embedder } from "./dense/embedder.js";
 import { OFF_TOPIC_HASH, OFF_TOPIC_QUESTIONS } from "./dense/off-topic.js";
 import type { ReusableVectors } from "./dense/reusable-vectors.js";
-import { passageSentences, sentenceVectors } from "./dense/sentence-vectors.js";
 import { VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
@@ -68,41 +68,28 @@ export function denseManifest(dense: DenseLeg): NonNullable<IndexManifest["dense
     model: dense.model,
     dimensions: dense.index.dimensions,
     offTopic: OFF_TOPIC_HASH,
+    sentences: dense.sentenceMethod,
   };
 }
 
 /**
  * Embeds every passage and its sentences (and the off-topic questions) and builds the HNSW graph
- * over the vectors. Texts `options.reuse` has a vector for are not embedded again.
+ * over the passage vectors. Texts `options.reuse` has a vector for are not embedded again.
  */
 export async function buildDenseLeg(
   passages: readonly Passage[],
   embedder: Embedder,
   options: Pick<BuildOptions, "progress" | "vectors" | "reuse"> = {},
 ): Promise<DenseLeg> {
-  const sentences = passageSentences(passages);
-  const texts = [...passages.map((p) => p.text), ...sentences.flat()];
-  const reuse = options.reuse ?? new Map<string, Float32Array>();
-  const missing = texts.filter((text) => !reuse.has(text));
-  const fresh = [...new Set(missing)];
-  const reused = texts.length - missing.length;
-  options.progress?.start(
-    `embedding ${passages.length} passages and their ${texts.length - passages.length} sentences with ${embedder.modelId}${reused > 0 ? ` (${reused} vectors reused from the previous index)` : ""}`,
-    fresh.length,
-  );
   try {
-    const embedded = await embedder.embedPassages(fresh, (done) => options.progress?.update(done));
-    const byText = new Map(fresh.map((text, i) => [text, embedded[i] as Float32Array]));
-    const vectors = texts.map((text) => (reuse.get(text) ?? byText.get(text)) as Float32Array);
+    const vectors = await embedCorpus(passages, embedder, options);
     return {
-      index: VectorIndex.build(vectors.slice(0, passages.length), embedder.dimensions, options.vectors),
+      index: VectorIndex.build(vectors.passages, embedder.dimensions, options.vectors),
       model: embedder.modelId,
       backend: embedder.backend,
       offTopic: await embedder.embedQueries(OFF_TOPIC_QUESTIONS),
-      sentences: sentenceVectors(
-        vectors.slice(passages.length),
-        sentences.map((s) => s.length),
-      ),
+      sentences: vectors.sentences,
+      sentenceMethod: vectors.method,
     };
   } finally {
     options.progress?.stop();

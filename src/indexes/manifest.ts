@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { SentenceMethod } from "./dense/corpus-vectors.js";
 
 /** Bumped when the saved layout changes; older folders are then rebuilt, not misread. */
 export const INDEX_FORMAT_VERSION = 5;
@@ -25,6 +26,8 @@ export interface IndexManifest {
     readonly dimensions: number;
     /** Fingerprint of the off-topic question list the saved off-topic vectors were made from. */
     readonly offTopic: string;
+    /** How the sentence vectors were made; absent in indexes saved before there was a choice (`separate`). */
+    readonly sentences?: SentenceMethod;
   } | null;
   /**
    * The corpus folder the index was built from, relative to the index folder (moving both

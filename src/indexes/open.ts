@@ -1,6 +1,7 @@
 import { type CorpusDocument, corpusHash, readCorpus, type SkippedFile } from "../corpus/index.js";
 import { PASSAGE_FORMAT_VERSION } from "../passages/index.js";
 import { type BuildOptions, buildDenseLeg, buildIndexes, denseManifest } from "./build.js";
+import { sentenceMethodOf } from "./dense/corpus-vectors.js";
 import { OFF_TOPIC_HASH } from "./dense/off-topic.js";
 import { type ReusableVectors, reusableVectors } from "./dense/reusable-vectors.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
@@ -92,16 +93,20 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
     const version = currentVersion(options.indexDir);
     if (embedder === null)
       return result({ ...saved, dense: null }, { documents, skipped }, "loaded", null, null, version);
-    const current = saved.manifest.dense?.offTopic === OFF_TOPIC_HASH;
+    const current =
+      saved.manifest.dense?.offTopic === OFF_TOPIC_HASH &&
+      (saved.manifest.dense.sentences ?? "separate") === sentenceMethodOf(embedder);
     if (saved.dense && current && sameVectorSpace(saved.dense, embedder))
       return result(saved, { documents, skipped }, "loaded", null, null, version);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
     log(`${saved.dense ? "rebuilding" : "adding"} the dense leg (${wanted}) of the index`);
     const dense = await buildDenseLeg(saved.passages, embedder, options);
     const withDense = { ...saved, dense };
-    const why = saved.dense
-      ? `dense leg was made by ${saved.dense.model} via ${saved.dense.backend} (${saved.dense.index.dimensions} dimensions)`
-      : `dense leg for ${wanted} missing`;
+    const why = !saved.dense
+      ? `dense leg for ${wanted} missing`
+      : sameVectorSpace(saved.dense, embedder)
+        ? "dense leg's off-topic questions or sentence vectors are of an older kind"
+        : `dense leg was made by ${saved.dense.model} via ${saved.dense.backend} (${saved.dense.index.dimensions} dimensions)`;
     return persist(options, withDense, { documents, skipped }, "added-dense", why);
   }
   log(`building the index: ${reason}`);
@@ -121,6 +126,7 @@ function previousVectors(options: OpenOptions, manifest: IndexManifest | null): 
   const dense = manifest?.dense;
   if (!embedder || !dense) return undefined;
   if (!sameVectorSpace({ ...dense, index: { dimensions: dense.dimensions } }, embedder)) return undefined;
+  if ((dense.sentences ?? "separate") !== sentenceMethodOf(embedder)) return undefined;
   try {
     const old = loadSavedVectors(options.indexDir);
     return old ? reusableVectors(old.passages, old.dense) : undefined;

@@ -138,6 +138,7 @@ function openSaved(indexDir: string) {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
       model: manifest.dense.model,
       backend: manifest.dense.backend,
+      sentenceMethod: manifest.dense.sentences ?? "separate",
       offTopic: unpackVectors(verified(OFF_TOPIC), manifest.dense.dimensions),
       sentences: sentenceVectors(
         unpackVectors(verified(SENTENCES), manifest.dense.dimensions),

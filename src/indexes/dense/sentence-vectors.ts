@@ -18,10 +18,13 @@ const MIN_SENTENCE_CHARS = 20;
 
 /** The sentences of each passage worth a vector of their own: none when the passage is one sentence. */
 export function passageSentences(passages: readonly Passage[]): string[][] {
+  return passageSentenceSpans(passages).map((sentences) => sentences.map((s) => s.text));
+}
+
+/** {@link passageSentences} with each sentence's offset in its passage. */
+export function passageSentenceSpans(passages: readonly Passage[]): { text: string; start: number }[][] {
   return passages.map((passage) => {
-    const sentences = sentencesOf(passage.text)
-      .map((s) => s.text)
-      .filter((s) => s.length >= MIN_SENTENCE_CHARS);
+    const sentences = sentencesOf(passage.text).filter((s) => s.text.length >= MIN_SENTENCE_CHARS);
     return sentences.length > 1 ? sentences : [];
   });
 }
