@@ -186,6 +186,27 @@ describe("HTTP backend in the index and the engine", () => {
     await engine.answer("Бесінші тапсырма");
     expect(fake.requests.length).toBe(requestsBefore);
   });
+
+  it("serves a question asked again from the answer it made, but not one made without the model", async () => {
+    const engine = await AnswerEngine.open({
+      ...corpusCopy(),
+      analyzer: simpleAnalyzer(),
+      embedderInstance: await connect({ retries: 0 }),
+      retriever: { denseCooldownMs: 0 },
+    });
+    fake.faults = ["500"];
+    const without = await engine.answer("Жастар қозғалысы не үшін құрылады?");
+    const afterFault = fake.requests.length;
+    const withModel = await engine.answer("Жастар қозғалысы не үшін құрылады?");
+    expect(fake.requests.length).toBe(afterFault + 1);
+    expect(withModel).not.toBe(without);
+    const again = await engine.answer("Жастар қозғалысы не үшін құрылады?");
+    expect(again).toBe(withModel);
+    expect(fake.requests.length).toBe(afterFault + 1);
+    // Another language hint is another answer.
+    await engine.answer("Жастар қозғалысы не үшін құрылады?", { languageHint: "en" });
+    expect(fake.requests.length).toBe(afterFault + 2);
+  });
 });
 
 describe("npm run ask with EMBEDDINGS_URL", () => {

@@ -20,6 +20,7 @@ import {
 import type { Passage, PassageOptions } from "../passages/index.js";
 import { corpusLexiconAsync, type Retrieval, Retriever, type RetrieverOptions } from "../retriever/index.js";
 import { detectLanguage } from "../text/index.js";
+import { AnswerCache } from "./answer-cache.js";
 import { answerNeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
@@ -60,6 +61,8 @@ export interface EngineOptions {
   maxQuestionChars?: number;
   /** Rebuild the index even when current. Default false. */
   forceRebuild?: boolean;
+  /** Answers kept for questions asked again (see {@link AnswerCache}). Default 500; 0 keeps none. */
+  answerCacheSize?: number;
   /** Where progress of a corpus embedding is drawn. */
   progress?: ProgressReporter;
   /** One line per notable event (index rebuilt, model unavailable). Default: nothing. */
@@ -88,6 +91,7 @@ export class AnswerEngine {
     readonly examples: ExampleQuestions,
     /** Each document's short title and origin (`sources.json`, else derived), by document id. */
     readonly sources: ReadonlyMap<string, DocumentSource>,
+    private readonly cache: AnswerCache<Answer>,
   ) {
     this.bylineTerms = opened.indexes.keyword.queryConcepts(BYLINE_LABEL, "kk").flat();
   }
@@ -135,6 +139,7 @@ export class AnswerEngine {
       highlighter,
       examples,
       sources,
+      new AnswerCache<Answer>(options.answerCacheSize ?? 500),
     );
   }
 
@@ -174,13 +179,25 @@ export class AnswerEngine {
     return first ? this.indexes.passages.filter((p) => p.doc === first.doc && p.ordinal === ordinal) : [];
   }
 
-  async answer(question: string, options: AskOptions = {}): Promise<Answer> {
-    const [answer] = await this.answerMany([question], options);
-    return answer as Answer;
+  /** One question's answer; the same question with the same options again is served from {@link AnswerCache}. */
+  answer(question: string, options: AskOptions = {}): Promise<Answer> {
+    const key = `${options.languageHint ?? ""}\u0000${options.k ?? ""}\u0000${question}`;
+    return this.cache.get(key, async () => {
+      const [made] = await this.answerWithLegs([question], options);
+      return made as { value: Answer; keep: boolean };
+    });
   }
 
   /** Batch mode: one model call for all questions' vectors. */
   async answerMany(questions: readonly string[], options: AskOptions = {}): Promise<Answer[]> {
+    return (await this.answerWithLegs(questions, options)).map((made) => made.value);
+  }
+
+  /** Answers, each with whether every leg took part in it (`keep`: fit to be served again). */
+  private async answerWithLegs(
+    questions: readonly string[],
+    options: AskOptions,
+  ): Promise<{ value: Answer; keep: boolean }[]> {
     const prepared = questions.map((q) => this.prepare(q));
     const searchable = prepared.filter((p) => p.search.length > 0);
     const retrievals = await this.retriever.searchMany(
@@ -188,7 +205,13 @@ export class AnswerEngine {
       options.k,
     );
     const byQuestion = new Map(searchable.map((p, i) => [p, retrievals[i] as Retrieval]));
-    return prepared.map((p) => this.toAnswer(p, byQuestion.get(p) ?? null, options.languageHint));
+    return prepared.map((p) => {
+      const retrieval = byQuestion.get(p) ?? null;
+      return {
+        value: this.toAnswer(p, retrieval, options.languageHint),
+        keep: retrieval === null || retrieval.legs.length === this.retriever.legs.length,
+      };
+    });
   }
 
   /**

@@ -242,7 +242,8 @@ export class Retriever {
       abstained,
       passages,
       ordinal: reference ? { ordinal: reference.ordinal, found: structureIds.length > 0 } : null,
-      legs: this.legs,
+      // The legs that took part: without the dense leg when the question could not be embedded.
+      legs: denseMargin === null ? this.legs.filter((leg) => leg !== "dense") : this.legs,
       denseMargin,
       ...this.conceptsKnown(queryTerms, unknownWeights),
     };
