@@ -2,35 +2,25 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FakeBotApi, type RecordedCall } from "../../tests/support/fake-bot-api.js";
+import { FakeBotApi } from "../../tests/support/fake-bot-api.js";
 import { table } from "../eval/metrics.js";
+import { askAtOnce, type Burst, distinctQuestions, POPULAR_QUESTIONS } from "./bot-burst.js";
 import { ms, percentile } from "./stats.js";
 
 /** What the bot benchmark measured. */
 export interface BotBench {
   readonly users: number;
   readonly questionsPerUser: number;
-  readonly answered: number;
-  readonly wrongChat: number;
-  readonly latencies: readonly number[];
+  /** Everyone asks the same five popular questions: answers may be reused. */
+  readonly popular: Burst;
+  /** Every message a different question: each answered from scratch. */
+  readonly distinct: Burst;
   /** Spawn of `node dist/cli/start.js` (what `npm start` execs) to its first long poll, index built. */
   readonly coldStartMs: number;
   /** The same through `npm start`, and the resident memory of its processes (npm and node) then. */
   readonly viaNpm: { readonly ms: number; readonly rssMb: number };
   readonly peakRssMb: number;
-  /** Wall time of the bot's own answer sendMessage calls, replayed at once straight to the fake: the floor. */
-  readonly floorMs: number;
-  /** The bot's API calls from the first question to the last answer, by method. */
-  readonly callsByMethod: Readonly<Record<string, number>>;
 }
-
-const QUESTIONS = [
-  "Төртінші тапсырмада не айтылған?",
-  "ҚХА Төрағасының жаңа орынбасарлары кімдер?",
-  "О чём четвёртое поручение?",
-  "Who were appointed deputy chairs?",
-  "Алтыншы тапсырма не туралы?",
-];
 
 /** Peak resident set (VmHWM) of a process, from /proc, in MB. */
 function peakRssOf(pid: number): number {
@@ -79,56 +69,31 @@ export async function benchBot(
   bot = startBot();
   await api.waitForPolling(60_000);
 
-  const callsBefore = api.calls.length;
-  const sentAt = new Map<number, { at: number; chatId: number }>();
-  for (let u = 0; u < users; u++) {
-    for (let q = 0; q < questionsPerUser; q++) {
-      const chatId = 100_000 + u;
-      const { message } = api.sendText({
-        chatId,
-        userId: chatId,
-        text: QUESTIONS[q % QUESTIONS.length] as string,
-      });
-      sentAt.set(message.message_id, { at: Date.now(), chatId });
-    }
-  }
-  const replies = new Map<number, number>();
-  let wrongChat = 0;
-  const deadline = Date.now() + 120_000;
-  while (replies.size < sentAt.size && Date.now() < deadline) {
-    for (const call of api.sent("sendMessage")) {
-      const replyTo = (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
-      if (replyTo === undefined || replies.has(replyTo) || !sentAt.has(replyTo)) continue;
-      const origin = sentAt.get(replyTo) as { at: number; chatId: number };
-      if (Number(call.params.chat_id) !== origin.chatId) wrongChat++;
-      replies.set(replyTo, call.at - origin.at);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const peakRssMb = peakRssOf(bot.pid as number);
-  const callsByMethod: Record<string, number> = {};
-  for (const call of api.calls.slice(callsBefore))
-    callsByMethod[call.method] = (callsByMethod[call.method] ?? 0) + 1;
-  await stopBot(bot);
-  const floorMs = await sendBurst(
+  const popular = await askAtOnce(
     api,
-    api.sent("sendMessage").filter((call) => {
-      const replyTo = (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
-      return replyTo !== undefined && sentAt.has(replyTo);
-    }),
+    users,
+    questionsPerUser,
+    (_, n) => POPULAR_QUESTIONS[n % POPULAR_QUESTIONS.length] as string,
   );
+  const different = distinctQuestions(users * questionsPerUser);
+  const distinct = await askAtOnce(
+    api,
+    users,
+    questionsPerUser,
+    (user, n) => different[user * questionsPerUser + n] as string,
+    200_000,
+  );
+  const peakRssMb = peakRssOf(bot.pid as number);
+  await stopBot(bot);
   await api.close();
   return {
     users,
     questionsPerUser,
-    answered: replies.size,
-    wrongChat,
-    latencies: [...replies.values()],
+    popular,
+    distinct,
     coldStartMs: coldStartMs.ms,
     viaNpm,
     peakRssMb,
-    floorMs,
-    callsByMethod,
   };
 }
 
@@ -180,27 +145,6 @@ function rssOf(pid: number): number {
   }
 }
 
-/**
- * The baseline: the very sendMessage calls the bot made for the answers (same chats, texts,
- * markup, reply targets), sent all at once straight to the local Bot API, no bot involved. On a
- * 2-core machine the fake server and the HTTP stack alone take this long for them, so the bot's
- * latencies cannot be much lower.
- */
-async function sendBurst(api: FakeBotApi, calls: readonly RecordedCall[]): Promise<number> {
-  const url = `${api.apiRoot}/bot${api.token}/sendMessage`;
-  const started = performance.now();
-  await Promise.all(
-    calls.map((call) =>
-      fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(call.params),
-      }).then((response) => response.json()),
-    ),
-  );
-  return performance.now() - started;
-}
-
 async function stopBot(bot: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => bot.once("exit", resolve));
   bot.kill("SIGTERM");
@@ -211,7 +155,7 @@ async function stopBot(bot: ChildProcess): Promise<void> {
 export function botTable(runs: readonly { label: string; bench: BotBench }[]): string {
   const first = runs[0]?.bench;
   if (!first) return "";
-  const total = first.users * first.questionsPerUser;
+  const at = `${first.users} users × ${first.questionsPerUser} questions at once`;
   const row = (measure: string, cell: (b: BotBench) => string, target: string) => [
     measure,
     ...runs.map((r) => cell(r.bench)),
@@ -220,34 +164,8 @@ export function botTable(runs: readonly { label: string; bench: BotBench }[]): s
   return table(
     ["measure", ...runs.map((r) => r.label), "target"],
     [
-      row(
-        `answered (${first.users} users × ${first.questionsPerUser} questions at once)`,
-        (b) => `${b.answered}/${total}, ${b.wrongChat} wrong chat`,
-        `${total}/${total}, 0`,
-      ),
-      row(
-        "reply latency p50 / p95",
-        (b) => `${ms(percentile(b.latencies, 50))} / ${ms(percentile(b.latencies, 95))}`,
-        "",
-      ),
-      row(
-        `baseline: the bot's ${total} sendMessage replayed at once, no bot`,
-        (b) => `${ms(b.floorMs)} for all`,
-        "",
-      ),
-      row(
-        "API calls of the bot meanwhile",
-        (b) =>
-          Object.entries(b.callsByMethod)
-            .map(([method, n]) => `${method} ${n}`)
-            .join(", "),
-        "",
-      ),
-      row(
-        "reply p95 ÷ baseline",
-        (b) => `${(percentile(b.latencies, 95) / b.floorMs).toFixed(2)}×`,
-        "≤ 1.2×",
-      ),
+      ...burstRows(row, `${at}, the same 5 questions`, (b) => b.popular),
+      ...burstRows(row, `${at}, every question different`, (b) => b.distinct),
       row("peak RSS of the bot process", (b) => `${b.peakRssMb.toFixed(0)} MB`, "≤ 400 MB with the model"),
       row(
         "start to first poll, `node dist/cli/start.js` (index built)",
@@ -261,4 +179,44 @@ export function botTable(runs: readonly { label: string; bench: BotBench }[]): s
       ),
     ],
   );
+}
+
+/** The rows of one burst: all answered, latency, the floor, the ratio. */
+function burstRows(
+  row: (measure: string, cell: (b: BotBench) => string, target: string) => string[],
+  name: string,
+  burstOf: (b: BotBench) => Burst,
+): string[][] {
+  const cell = (format: (burst: Burst) => string) => (b: BotBench) => format(burstOf(b));
+  return [
+    row(
+      `${name}: answered`,
+      cell((b) => `${b.answered}/${b.asked}, ${b.wrongChat} wrong chat`),
+      "all, 0",
+    ),
+    row(
+      `${name}: reply latency p50 / p95`,
+      cell((b) => `${ms(percentile(b.latencies, 50))} / ${ms(percentile(b.latencies, 95))}`),
+      "",
+    ),
+    row(
+      `${name}: baseline, the bot's sendMessage calls replayed at once, no bot`,
+      cell((b) => `${ms(b.floorMs)} for all`),
+      "",
+    ),
+    row(
+      `${name}: API calls of the bot meanwhile`,
+      cell((b) =>
+        Object.entries(b.callsByMethod)
+          .map(([method, n]) => `${method} ${n}`)
+          .join(", "),
+      ),
+      "",
+    ),
+    row(
+      `${name}: reply p95 ÷ baseline`,
+      cell((b) => `${(percentile(b.latencies, 95) / b.floorMs).toFixed(2)}×`),
+      "≤ 1.2×",
+    ),
+  ];
 }
