@@ -19,7 +19,8 @@ export interface FreshEngineOptions {
 
 /**
  * An answer engine over `corpusDir` with its index built from scratch in a temporary folder, so
- * evaluations, benchmarks and tests never read or overwrite the project's own `index/`.
+ * evaluations, benchmarks and tests never read or overwrite the project's own `index/`. It keeps
+ * no answers: a question asked again is answered again, so timings measure the work.
  */
 export function openFreshEngine(
   corpusDir = "corpus",
@@ -30,6 +31,7 @@ export function openFreshEngine(
     indexDir: options.indexDir ?? mkdtempSync(join(tmpdir(), "fresh-index-")),
     analyzer: options.analyzer ?? kazakhAnalyzer(),
     embedderInstance: options.embedder ?? null,
+    answerCacheSize: 0,
     ...(options.retriever ? { retriever: options.retriever } : {}),
   });
 }

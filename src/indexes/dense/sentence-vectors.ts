@@ -1,11 +1,13 @@
 import { type Passage, sentencesOf } from "../../passages/index.js";
 
 /**
- * Each passage's sentences, embedded one by one. A question about one fact is nearer the
- * sentence that states it than a passage that also says five other things, so the dense leg
- * ranks a passage by its own vector and its best sentence's together (measured with
- * multilingual-e5-small: the dense leg alone finds the right passage first for 69 of 147 blind
- * questions this way, 61 with passage vectors alone; 34 against 27 of 84 on another set).
+ * Each passage's sentences' vectors: read off the passage's forward pass with the in-process
+ * model, embedded one by one with a server (see corpus-vectors.ts). A question about one fact
+ * is nearer the sentence that states it than a passage that also says five other things, so the
+ * dense leg ranks a passage by its own vector and its best sentence's together (measured with
+ * multilingual-e5-small, sentences embedded apart: the dense leg alone finds the right passage
+ * first for 69 of 147 blind questions this way, 61 with passage vectors alone; 34 against 27 of
+ * 84 on another set).
  */
 export interface SentenceVectors {
   readonly vectors: readonly Float32Array[];
