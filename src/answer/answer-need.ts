@@ -14,6 +14,7 @@ import type { QuestionKind } from "./question-kind.js";
 /** What a question's answer must contain to count as one: the article may touch the topic without it. */
 export type AnswerNeed =
   | "person"
+  | "leader"
   | "body-or-person"
   | "full-name"
   | "figure"
@@ -52,6 +53,7 @@ const MONEY_VALUE = matcher(cues.moneyValue);
 const ADDRESS = matcher(cues.address);
 const FULL_NAME = matcher(cues.fullName);
 const ROLE = matcher(cues.role);
+const LEADS = matcher(cues.leads);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
@@ -89,7 +91,9 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
     return { need: "money", ...none };
   switch (kind) {
     case "who":
-      return { need: roles.length > 0 ? "person" : "body-or-person", roles, counted: [] };
+      if (roles.length > 0) return { need: "person", roles, counted: [] };
+      // "Who leads the movement?" wants the person at its head, not the body it belongs to.
+      return { need: has(LEADS) ? "leader" : "body-or-person", ...none };
     case "when":
       return { need: "date", ...none };
     case "where":
@@ -99,6 +103,12 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
     default:
       return null;
   }
+}
+
+/** Whether a sentence names a role ("төрағасы", "руководитель", "head"): where a leader is named. */
+export function namesRole(sentence: string): boolean {
+  const language = detectLanguage(sentence);
+  return tokenizeWords(sentence).some((word) => readings(word, language).some(ROLE.word));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sentencesOf } from "../passages/index.js";
-import type { NeedOf } from "./answer-need.js";
+import { type NeedOf, namesRole } from "./answer-need.js";
 import { peopleIn } from "./names.js";
 import { ADDRESS, AGE, DATE_WORD, DURATION, FIGURE, MONEY, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
@@ -48,7 +48,7 @@ export function isStated(
   const wanted =
     need.need === "date"
       ? Math.min(2, knownConcepts)
-      : need.need === "person"
+      : need.need === "person" || need.need === "leader"
         ? Math.min(3, knownConcepts)
         : 1;
   return passages.some((passage) =>
@@ -71,6 +71,8 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
   switch (need.need) {
     case "person":
       return peopleIn(sentence).length > 0 && need.roles.every((role) => find(sentence, role).length > 0);
+    case "leader":
+      return peopleIn(sentence).length > 0 && namesRole(sentence);
     case "body-or-person":
       return true;
     case "full-name":

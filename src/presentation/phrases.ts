@@ -51,6 +51,7 @@ const kazakh: Phrases = {
     const said: Record<AnswerNeed, string> = {
       person: words.length > 0 ? `${what} кім екені` : "бұл кім екені",
       "body-or-person": "мұны кім істейтіні",
+      leader: "мұны кім басқаратыны",
       "full-name": "толық аты-жөні",
       address: "мекенжайы",
       figure: words.length > 0 ? `${what} саны` : "бұл туралы сан",
@@ -82,6 +83,7 @@ const russian: Phrases = {
     const what = words.join(" ");
     const said: Record<AnswerNeed, string> = {
       person: words.length > 0 ? `кто ${what}` : "о ком речь",
+      leader: "кто это возглавляет",
       "body-or-person": "кто это делает",
       "full-name": "полное имя",
       address: "адрес",
@@ -115,6 +117,7 @@ const english: Phrases = {
     const what = words.join(" ");
     const said: Record<AnswerNeed, string> = {
       person: words.length > 0 ? `who the ${what} is` : "who it is",
+      leader: "who leads it",
       "body-or-person": "who does it",
       "full-name": "the full name",
       address: "the address",
