@@ -1,6 +1,6 @@
 import type { Glossary } from "../corpus/index.js";
 import type { KeywordIndex } from "../indexes/index.js";
-import { editDistance } from "../text/index.js";
+import { editDistance, memoize } from "../text/index.js";
 
 /**
  * Expands a question's concepts with the corpus's own words from its glossary: a Russian or
@@ -52,16 +52,27 @@ export class GlossaryExpansion {
    * or a stemmer's wobble away ("gratitute", "благодарност" for "благодарнос"), from six letters.
    */
   private targetsOf(term: string): string[] {
-    const exact = this.targets.get(term);
-    if (exact) return exact;
+    return this.targets.get(term) ?? this.nearTargets(term);
+  }
+
+  /** Targets of listed words a typing slip away: a scan of the whole glossary, so remembered. */
+  private readonly nearTargets = memoize((term: string): string[] => {
     const length = [...term].length;
     const slips = length < 6 ? 0 : length < 9 ? 1 : 2;
     if (slips === 0) return [];
-    return [...this.targets]
-      .filter(
-        ([listed]) =>
-          Math.abs(listed.length - term.length) <= slips && editDistance(term, listed, slips) <= slips,
-      )
-      .flatMap(([, kazakh]) => kazakh);
-  }
+    const found: string[] = [];
+    for (let size = term.length - slips; size <= term.length + slips; size++)
+      for (const [listed, kazakh] of this.listedOfLength().get(size) ?? [])
+        if (editDistance(term, listed, slips) <= slips) found.push(...kazakh);
+    return found;
+  });
+
+  /** Listed words by length (in UTF-16 units), so a slip search compares only words of a near length. */
+  private listedOfLength = (): Map<number, [string, string[]][]> => {
+    const byLength = new Map<number, [string, string[]][]>();
+    for (const entry of this.targets)
+      byLength.set(entry[0].length, [...(byLength.get(entry[0].length) ?? []), entry]);
+    this.listedOfLength = () => byLength;
+    return byLength;
+  };
 }

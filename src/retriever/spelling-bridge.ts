@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Indexes } from "../indexes/index.js";
-import { editDistance, foldKazakh } from "../text/index.js";
+import { editDistance, foldKazakh, memoize } from "../text/index.js";
 
 /** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
 const MIN_FOLDED = 4;
@@ -48,6 +48,13 @@ export class TermLexicon {
    * the nearest. Empty when none is close enough.
    */
   lookup(term: string): string[] {
+    return [...this.remembered(term)];
+  }
+
+  /** {@link lookup}'s answers: a typing-slip search scans the whole lexicon, so they are remembered. */
+  private readonly remembered = memoize((term: string): readonly string[] => this.search(term));
+
+  private search(term: string): string[] {
     const length = [...term].length;
     if (length < 3 || /\d/.test(term)) return [];
     const folded = foldKazakh(term);

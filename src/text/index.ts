@@ -16,6 +16,7 @@ export { editDistance, slipsAllowed } from "./edit-distance.js";
 export { foldKazakh, isFolded } from "./fold.js";
 export { type KazakhStemOptions, stemKazakh } from "./kazakh-stemmer.js";
 export { detectLanguage, type Language } from "./language.js";
+export { memoize } from "./memoize.js";
 export { fixMixedScript, KAZAKH_SPECIFIC_LETTERS, lowerCase, normalizeText } from "./normalize.js";
 export { KAZAKH_ORDINALS } from "./numerals.js";
 export { russianTerms, stemEnglish, stemRussian, stemWord, wordLanguage } from "./stemmers.js";
