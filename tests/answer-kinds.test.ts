@@ -45,6 +45,7 @@ describe("what a question asks for decides what answers it", () => {
       "кыскаша айтшы",
       "bul makala ne jaiynda",
       "кыскаша айтып бершы",
+      "в двух словах суть новости плз",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);
@@ -81,9 +82,17 @@ describe("what a question asks for decides what answers it", () => {
       "Кто написал эту статью?",
       "Who is the author?",
       "<b>Кім</b> жазды?",
+      "Мақаланың афторы кім", // a typing slip in the author word
+      "кто афтор статьи",
     ])
       expect(asksForAuthor(question), question).toBe(true);
-    for (const question of ["Кто автор идеи Дома дружбы?", "Who wrote the anthem?", "Мақала не туралы?"])
+    for (const question of [
+      "Кто автор идеи Дома дружбы?",
+      "Who wrote the anthem?",
+      "Мақала не туралы?",
+      "Автобус қайда?", // a slip away from "автор" by its first letters, but another word
+      "автономия туралы мақала",
+    ])
       expect(asksForAuthor(question), question).toBe(false);
   });
 

@@ -1,4 +1,10 @@
-import { foldKazakh, isStopword, latinToCyrillicVariants, tokenizeWords } from "../text/index.js";
+import {
+  editDistance,
+  foldKazakh,
+  isStopword,
+  latinToCyrillicVariants,
+  tokenizeWords,
+} from "../text/index.js";
 
 /** Words that ask for an author: "авторы", "автор", "author", "кім жазған", "кто написал", "wrote". */
 const AUTHOR_WORD =
@@ -22,10 +28,31 @@ export function asksForAuthor(question: string): boolean {
     .filter((word) => word.length > 1 && !isStopword(word))
     .map((word) => [word, ...(/^[a-z]+$/.test(word) ? latinToCyrillicVariants(word) : [])].map(foldKazakh))
     .filter((forms) => !forms.some(isStopword));
-  const author = (forms: readonly string[]) => forms.some((w) => FOLDED_AUTHOR_WORD.test(w));
+  const author = (forms: readonly string[]) =>
+    forms.some((w) => FOLDED_AUTHOR_WORD.test(w) || slipOfAuthor(w));
   const document = (forms: readonly string[]) => forms.some((w) => FOLDED_DOCUMENT_WORD.test(w));
   return words.some(author) && words.every((forms) => author(forms) || document(forms));
 }
+
+/**
+ * "афторы", "автр", "athor": the word for author a typing slip away — its stem within one slip,
+ * followed by nothing or a case ending (so "автобус" and "автономия" are not taken for it).
+ */
+function slipOfAuthor(word: string): boolean {
+  return AUTHOR_STEMS.some(([stem, endings]) =>
+    [stem.length - 1, stem.length, stem.length + 1].some(
+      (cut) =>
+        cut <= word.length &&
+        endings.includes(word.slice(cut)) &&
+        editDistance(word.slice(0, cut), stem, 1) <= 1,
+    ),
+  );
+}
+
+const AUTHOR_STEMS: readonly [string, readonly string[]][] = [
+  ["автор", ["", "ы", "ың", "ын", "ға", "а", "у", "ом", "е", "ов", "лар", "лары"]],
+  ["author", ["", "s"]],
+];
 
 const FOLDED_AUTHOR_WORD = new RegExp(foldKazakh(AUTHOR_WORD.source), AUTHOR_WORD.flags);
 const FOLDED_DOCUMENT_WORD = new RegExp(foldKazakh(DOCUMENT_WORD.source), DOCUMENT_WORD.flags);
