@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../src/corpus/index.js";
+import { sentenceMethodOf } from "../src/indexes/dense/corpus-vectors.js";
 import { contextTokens, type PieceTokenizer, poolInContext } from "../src/indexes/dense/in-context.js";
 import { passageSentenceSpans } from "../src/indexes/dense/sentence-vectors.js";
 import { type Embedder, loadEmbedder, openIndexes, readManifest } from "../src/indexes/index.js";
@@ -104,6 +105,18 @@ describe("in-context vectors from the generated model, through the real loading 
       for (const sentence of vectors.sentences) expect(dot(sentence, sentence)).toBeCloseTo(1, 5);
     });
     expect(inContext?.some((v) => v.sentences.length > 1)).toBe(true);
+  });
+
+  it("are not offered for a model pooled by its first token: its sentences are embedded apart", async () => {
+    const cls = await loadEmbedder({
+      model: TINY_MODEL_ID,
+      modelDir: await tinyModelDir(),
+      offline: true,
+      profile: { pooling: "cls" },
+    });
+    expect(cls.embedInContext).toBeUndefined();
+    expect(sentenceMethodOf(cls)).toBe("separate");
+    expect(sentenceMethodOf(embedder)).toBe("in-context");
   });
 
   it("an index whose sentence vectors were embedded apart gets its dense leg rebuilt, not mixed", async () => {

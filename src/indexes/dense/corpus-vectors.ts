@@ -38,7 +38,7 @@ export interface CorpusVectors {
 /**
  * Embeds passages and their sentences. With an in-process model each passage goes through the
  * model once and its sentences' vectors come from that pass (half the work of embedding them
- * apart: the KazQAD pool's dense leg took 125 s, now ~60 s); otherwise every text is embedded on
+ * apart: the KazQAD pool's dense leg took 125 s, now 53 s); otherwise every text is embedded on
  * its own. Texts `reuse` has are not embedded — a passage only when its sentences are there too.
  */
 export async function embedCorpus(

@@ -180,7 +180,10 @@ class TransformersEmbedder implements Embedder {
     private readonly extractor: FeatureExtractionPipeline,
     private readonly profile: ModelProfile,
     private readonly batchSize: number,
-  ) {}
+  ) {
+    if (profile.pooling === "mean")
+      this.embedInContext = (passages, onPassage) => this.inContext(passages, onPassage);
+  }
 
   /** Embeds one text so the dimension count is known before any index is built. */
   async probe(): Promise<void> {
@@ -211,7 +214,16 @@ class TransformersEmbedder implements Embedder {
     );
   }
 
-  async embedInContext(
+  /**
+   * Only for mean pooling: a sentence's vector is the mean of its tokens, as the passage's is of
+   * all of them; a model pooled by its first token has no such thing for a sentence.
+   */
+  readonly embedInContext?: (
+    passages: readonly PassageInContext[],
+    onPassage?: (done: number, total: number) => void,
+  ) => Promise<InContextVectors[]>;
+
+  private async inContext(
     passages: readonly PassageInContext[],
     onPassage?: (done: number, total: number) => void,
   ): Promise<InContextVectors[]> {
