@@ -6,7 +6,6 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +20,7 @@ import {
 import { type BotSession, startBotSession } from "./support/bot-session.js";
 import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.js";
 import { htmlToVisibleText } from "./support/fake-bot-api-html.js";
+import { freePort } from "./support/ports.js";
 
 let session: BotSession;
 let api: FakeBotApi;
@@ -163,12 +163,7 @@ describe("start-up failures", () => {
 
 describe("Telegram unreachable at start", () => {
   it("retries getMe with one scrubbed warning per attempt (the error quotes the URL) and still stops cleanly", async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
+    const closedPort = await freePort();
     const offline = spawnBot({
       BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: `http://127.0.0.1:${closedPort}`,

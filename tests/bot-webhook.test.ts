@@ -5,27 +5,18 @@
  * `GET /readyz` (readiness); replies go to the Bot API as ordinary calls.
  */
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_BODY_BYTES, type HealthReport } from "../src/bot/index.js";
 import { type BotProcess, botStderrLines } from "./support/bot-process.js";
 import { type BotSession, startBotSession } from "./support/bot-session.js";
 import type { FakeBotApi } from "./support/fake-bot-api.js";
+import { freePort } from "./support/ports.js";
 
 let session: BotSession;
 let api: FakeBotApi;
 let bot: BotProcess;
 let base: string;
 const SECRET = "s3cret";
-
-/** A port free on 127.0.0.1 right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function post(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${base}/tg`, {

@@ -16,7 +16,8 @@ import {
   PostgresFeedbackStore,
   SqliteFeedbackStore,
 } from "../src/feedback/index.js";
-import { closedPort, describeWithService, freshPostgresUrl } from "./support/services.js";
+import { freePort } from "./support/ports.js";
+import { describeWithService, freshPostgresUrl } from "./support/services.js";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -182,7 +183,7 @@ describeWithService("TEST_DATABASE_URL", "PostgreSQL (DATABASE_URL)", (base) => 
 
 describe("PostgreSQL that is down", () => {
   it("fails each call within its connect timeout with an error naming host and database, never the password", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const store = new PostgresFeedbackStore({
       url: `postgres://bot:s3cret-pw@127.0.0.1:${port}/feedback`,
       connectTimeoutMs: 1000,

@@ -14,7 +14,8 @@ import { feedbackStoreFor } from "../src/feedback/index.js";
 import { type Harness, shown, startHarness } from "./support/bot-harness.js";
 import { type BotSession, startBotSession } from "./support/bot-session.js";
 import { StubEngine } from "./support/bot-stub-engine.js";
-import { closedPort, describeWithService, freshPostgresUrl } from "./support/services.js";
+import { freePort } from "./support/ports.js";
+import { describeWithService, freshPostgresUrl } from "./support/services.js";
 
 const USER = 4711;
 const QUESTION = "Күш-жігерімізді қайда бағыттау керек?";
@@ -112,7 +113,7 @@ describe("the rate limit with REDIS_URL when Redis is down", () => {
   it("falls back to each replica's own count, says so once, and answers", async () => {
     const { logger, lines } = counterLogger();
     const counter = new SharedCounter({
-      url: `redis://127.0.0.1:${await closedPort()}/0`,
+      url: `redis://127.0.0.1:${await freePort()}/0`,
       windowMs: 60_000,
       logger,
     });
@@ -169,7 +170,7 @@ describeWithService("TEST_DATABASE_URL", "feedback with DATABASE_URL", (base) =>
 
 describe("feedback when the database is down", () => {
   it("the bot logs it once and answers every question; the password never appears", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const session = await startBotSession({
       DATABASE_URL: `postgres://bot:pw-s3cret-9@127.0.0.1:${port}/feedback`,
       RATE_LIMIT_MAX: "50",

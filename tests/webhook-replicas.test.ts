@@ -4,25 +4,17 @@
  * version instead of building its own; both then answer from it and report it in /readyz.
  */
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HealthReport } from "../src/bot/index.js";
 import { type BotProcess, spawnBot } from "./support/bot-process.js";
 import { type BotSession, startBotSession } from "./support/bot-session.js";
+import { freePort } from "./support/ports.js";
 
 const SECRET = "replica-secret";
 let first: BotSession;
 let second: BotProcess;
 const bases: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function webhookEnv() {
   const port = await freePort();

@@ -4,27 +4,19 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerEngine } from "../../src/answer/index.js";
 import { OFF_TOPIC_HASH } from "../../src/indexes/dense/off-topic.js";
 import { connectHttpEmbedder, type Embedder, kazakhAnalyzer } from "../../src/indexes/index.js";
+import { freePort } from "../support/ports.js";
 import { tier, tierEmbedder } from "./tier.js";
 
 let server: ChildProcess;
 let url: string;
 let http: Embedder;
 let local: Embedder;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   const port = await freePort();

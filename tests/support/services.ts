@@ -54,13 +54,3 @@ export async function freshPostgresUrl(base: string): Promise<string> {
   url.searchParams.set("options", `-c search_path=${schema}`);
   return url.toString();
 }
-
-/** A TCP port on 127.0.0.1 where nothing listens (a server that is down). */
-export async function closedPort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
