@@ -1,16 +1,13 @@
 import type { Language } from "../answer/index.js";
 import { type DocumentSource, deriveTitle } from "../corpus/index.js";
+import type { Passage } from "../passages/index.js";
 import { paragraphLabel, phrasesFor } from "./phrases.js";
 
 /** What a citation needs of a passage; the engine's `Passage` and `AnswerPassage` both have it. */
-export interface CitablePassage {
-  readonly doc: string;
-  readonly docTitle: string;
-  readonly section: string | null;
-  readonly ordinal: number | null;
-  readonly paragraphStart: number;
-  readonly paragraphEnd: number;
-}
+export type CitablePassage = Pick<
+  Passage,
+  "doc" | "docTitle" | "section" | "ordinal" | "paragraphStart" | "paragraphEnd"
+>;
 
 /** The source of a document by id (the engine's `sources`), `undefined` when it has none. */
 export type SourceLookup = (doc: string) => DocumentSource | undefined;
