@@ -130,7 +130,7 @@ export async function loadEmbedder(options: EmbedderOptions = {}): Promise<Embed
         }),
       ),
     );
-    const embedder = new TransformersEmbedder(modelId, extractor, profile, options.batchSize ?? 1);
+    const embedder = new TransformersEmbedder(modelId, extractor, profile, options.batchSize ?? 1, library);
     await embedder.probe();
     return embedder;
   } catch (error) {
@@ -180,6 +180,7 @@ class TransformersEmbedder implements Embedder {
     private readonly extractor: FeatureExtractionPipeline,
     private readonly profile: ModelProfile,
     private readonly batchSize: number,
+    private readonly library: Pick<typeof import("@huggingface/transformers"), "Tensor">,
   ) {
     if (profile.pooling === "mean")
       this.embedInContext = (passages, onPassage) => this.inContext(passages, onPassage);
@@ -255,7 +256,7 @@ class TransformersEmbedder implements Embedder {
     ids: readonly number[],
     spans: readonly [number, number][],
   ): Promise<InContextVectors> {
-    const { Tensor } = await import("@huggingface/transformers");
+    const { Tensor } = this.library;
     const shape = [1, ids.length];
     const output = await this.extractor.model({
       input_ids: new Tensor("int64", BigInt64Array.from(ids, BigInt), shape),

@@ -58,11 +58,10 @@ export function contextTokens(
   }
   const rest = passage.text.slice(at).trim();
   if (rest) ids.push(...tokenizer.pieceIds(rest));
-  const room = maxTokens - tokenizer.eos.length;
-  if (ids.length > room) ids.length = room;
+  const kept = Math.min(ids.length, maxTokens - tokenizer.eos.length);
+  ids.length = kept;
   ids.push(...tokenizer.eos);
-  const limit = Math.min(ids.length, room);
-  return { ids, spans: spans.map(([first, end]) => [Math.min(first, limit), Math.min(end, limit)]) };
+  return { ids, spans: spans.map(([first, end]) => [Math.min(first, kept), Math.min(end, kept)]) };
 }
 
 /**
