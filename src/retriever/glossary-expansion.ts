@@ -60,19 +60,11 @@ export class GlossaryExpansion {
     const length = [...term].length;
     const slips = length < 6 ? 0 : length < 9 ? 1 : 2;
     if (slips === 0) return [];
-    const found: string[] = [];
-    for (let size = term.length - slips; size <= term.length + slips; size++)
-      for (const [listed, kazakh] of this.listedOfLength().get(size) ?? [])
-        if (editDistance(term, listed, slips) <= slips) found.push(...kazakh);
-    return found;
+    return [...this.targets]
+      .filter(
+        ([listed]) =>
+          Math.abs(listed.length - term.length) <= slips && editDistance(term, listed, slips) <= slips,
+      )
+      .flatMap(([, kazakh]) => kazakh);
   });
-
-  /** Listed words by length (in UTF-16 units), so a slip search compares only words of a near length. */
-  private listedOfLength = (): Map<number, [string, string[]][]> => {
-    const byLength = new Map<number, [string, string[]][]>();
-    for (const entry of this.targets)
-      byLength.set(entry[0].length, [...(byLength.get(entry[0].length) ?? []), entry]);
-    this.listedOfLength = () => byLength;
-    return byLength;
-  };
 }
