@@ -200,7 +200,7 @@ function burstRows(
       "",
     ),
     row(
-      `${name}: baseline, the bot's sendMessage calls replayed at once, no bot`,
+      `${name}: baseline, the bot's sendMessage calls replayed at once, no bot (median of 3)`,
       cell((b) => `${ms(b.floorMs)} for all`),
       "",
     ),
