@@ -102,6 +102,16 @@ describe("what a question asks for decides what answers it", () => {
     expect(questionKindOf("For whom are the initiatives important?")).toBe("other");
     expect(questionKindOf("Кім сөз сөйледі?")).toBe("who");
   });
+
+  it("reads 'which day' and 'which month' as asking when, with or without Kazakh letters", () => {
+    for (const question of [
+      "Сессия қай күні өтті?",
+      "сессия кай кун отти",
+      "қай айда өтті",
+      "what day was it held",
+    ])
+      expect(questionKindOf(question), question).toBe("when");
+  });
 });
 
 describe("questions about what the article does not cover", () => {

@@ -50,6 +50,20 @@ describe("the corpus's own terms reached from how a reader writes them", () => {
     expect(lexicon.lookup("ешмент")).toEqual(["эшмент"]);
   });
 
+  it("by a whole word the corpus writes, when its ending no longer looks Kazakh once folded", () => {
+    // "өтті" is analysed to "өт"; "отти" (typed without Kazakh letters) is not: its ending is gone.
+    const withForms = new TermLexicon(
+      ["өт", "сессия"],
+      [
+        ["өтті", ["өт"]],
+        ["сессиясы", ["сессия"]],
+      ],
+    );
+    expect(withForms.lookup("отти")).toEqual(["өт"]);
+    expect(withForms.lookup("сессиясы")).toEqual(["сессия"]);
+    expect(withForms.lookup("оти")).toEqual([]);
+  });
+
   it("not by a prefix, and not by a slip in a short word", () => {
     expect(lexicon.lookup("жаңғ")).toEqual([]);
     expect(lexicon.lookup("қазақ")).toEqual([]);
@@ -61,6 +75,7 @@ describe("the corpus's own terms reached from how a reader writes them", () => {
       ["кенестер бюджетти калай пайдалану керек", "жергілікті бюджетті тиімді пайдалануға"],
       ["Zhangyru zholy kozgalysy", "«Жаңғыру жолы» атты жаңа жастар қозғалысы"],
       ["Тварионос кім", "Виталий Ионо Тварионас"],
+      ["sessiya qai jerde otti", "Астана қаласындағы Бейбітшілік және келісім сарайында"],
     ];
     for (const [question, expected] of cases) {
       const answer = await engine.answer(question);

@@ -24,7 +24,10 @@ const CUES: readonly [QuestionKind, RegExp][] = [
  */
 const PHRASES: readonly [QuestionKind, RegExp][] = [
   ["other", /(?:кім үшін|кімдер үшін|для кого|для кого-то|for whom|who for)/],
-  ["when", /(?:қай жылы|қай күні|в каком году|какого числа|what year|which year|what date)/],
+  [
+    "when",
+    /(?:қай жылы|қай күн|қай айда|в каком году|в какой день|какого числа|what year|which year|what date|what day|which day)/,
+  ],
   ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
   ["who", /(?:назови|назовите|name the)/],
 ];

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Indexes } from "../indexes/index.js";
-import { editDistance, foldKazakh, memoize } from "../text/index.js";
+import { editDistance, foldKazakh, memoize, tokenizeWords } from "../text/index.js";
 
 /** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
 const MIN_FOLDED = 4;
@@ -18,10 +18,15 @@ function slipsFor(length: number): number {
   return length < 6 ? 0 : length < 9 ? 1 : 2;
 }
 
+/** A word as the corpus writes it, with the terms the analyser made of it ("өтті" → "өт"). */
+export type WordForm = readonly [word: string, terms: readonly string[]];
+
 /**
  * The corpus's own terms, reachable from the ways a reader may write them. Kazakh typed without
  * Kazakh letters ("тортинши", "Жангыру", "кенес"), or read from Latin ("Zhangyru" → "жангыру"),
- * folds to the same string as the corpus's spelling; an ending the stemmer did not know
+ * folds to the same string as the corpus's spelling — of a term, or of a whole word the corpus
+ * writes ("отти" is "өтті" folded, whose term "өт" the stemmer cannot reach from "отти", its
+ * ending no longer Kazakh); an ending the stemmer did not know
  * ("Назарбаевтын") leaves the corpus term as a prefix; a typing slip ("тварионос", "тапсрыма")
  * is a letter or two away. A reader's term that is only a prefix of a corpus term is not taken
  * for it ("қазақ" is not "Қазақстан"). Built from the corpus, so a new article brings its own words.
@@ -29,16 +34,20 @@ function slipsFor(length: number): number {
 export class TermLexicon {
   private readonly byFold = new Map<string, Set<string>>();
   private readonly folds: string[];
+  /** The corpus's words by their folded spelling, with their terms. */
+  private readonly byWordFold = new Map<string, Set<string>>();
 
-  constructor(terms: Iterable<string>) {
+  /** `terms`: the corpus's analysed terms; `forms`: its words with their terms (see {@link WordForm}). */
+  constructor(terms: Iterable<string>, forms: Iterable<WordForm> = []) {
     for (const term of terms) {
       if (term.length < 3 || /\d/.test(term)) continue;
-      const folded = foldKazakh(term);
-      const set = this.byFold.get(folded) ?? new Set<string>();
-      set.add(term);
-      this.byFold.set(folded, set);
+      addTo(this.byFold, foldKazakh(term), [term]);
     }
     this.folds = [...this.byFold.keys()].sort();
+    for (const [word, wordTerms] of forms) {
+      if ([...word].length < MIN_FOLDED || /\d/.test(word) || wordTerms.length === 0) continue;
+      addTo(this.byWordFold, foldKazakh(word), wordTerms);
+    }
   }
 
   /**
@@ -58,7 +67,7 @@ export class TermLexicon {
     const length = [...term].length;
     if (length < 3 || /\d/.test(term)) return [];
     const folded = foldKazakh(term);
-    const exact = this.byFold.get(folded);
+    const exact = this.byFold.get(folded) ?? this.byWordFold.get(folded);
     if (exact && length >= MIN_FOLDED) return [...exact];
     const stem = this.folds
       .filter((f) => f.length >= MIN_STEM && folded.startsWith(f) && folded.length - f.length <= MAX_ENDING)
@@ -87,6 +96,12 @@ export class TermLexicon {
   }
 }
 
+function addTo(map: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+  const set = map.get(key) ?? new Set<string>();
+  for (const value of values) set.add(value);
+  map.set(key, set);
+}
+
 /**
  * Lets a word the corpus lacks meet the corpus's spelling of it (see {@link TermLexicon}): for
  * each concept whose terms are all unknown, the corpus terms its terms stand for are added.
@@ -109,13 +124,36 @@ export class SpellingBridge {
 }
 
 /** The analysed terms of one passage, its document's title included: what the lexicon is made of. */
-function passageTerms(indexes: Pick<Indexes, "keyword">, passage: Indexes["passages"][number]): string[] {
-  return indexes.keyword.termsOf(`${passage.docTitle}\n${passage.text}`);
+function passageText(passage: Indexes["passages"][number]): string {
+  return `${passage.docTitle}\n${passage.text}`;
+}
+
+/**
+ * Collects a corpus's terms and word forms passage by passage, analysing each distinct word once.
+ */
+class LexiconBuilder {
+  private readonly terms: string[] = [];
+  private readonly forms = new Map<string, readonly string[]>();
+
+  constructor(private readonly indexes: Pick<Indexes, "keyword">) {}
+
+  add(passage: Indexes["passages"][number]): void {
+    const text = passageText(passage);
+    this.terms.push(...this.indexes.keyword.termsOf(text));
+    for (const word of tokenizeWords(text))
+      if (!this.forms.has(word)) this.forms.set(word, this.indexes.keyword.termsOf(word));
+  }
+
+  build(): TermLexicon {
+    return new TermLexicon(this.terms, this.forms);
+  }
 }
 
 /** The lexicon of a corpus's terms, built at once (small corpora, tests). */
 export function corpusLexicon(indexes: Pick<Indexes, "keyword" | "passages">): TermLexicon {
-  return new TermLexicon(indexes.passages.flatMap((p) => passageTerms(indexes, p)));
+  const builder = new LexiconBuilder(indexes);
+  for (const passage of indexes.passages) builder.add(passage);
+  return builder.build();
 }
 
 /**
@@ -127,11 +165,10 @@ export async function corpusLexiconAsync(
   indexes: Pick<Indexes, "keyword" | "passages">,
   chunk = 25,
 ): Promise<TermLexicon> {
-  const terms: string[] = [];
+  const builder = new LexiconBuilder(indexes);
   for (let start = 0; start < indexes.passages.length; start += chunk) {
     if (start > 0) await nextTurn();
-    for (const passage of indexes.passages.slice(start, start + chunk))
-      terms.push(...passageTerms(indexes, passage));
+    for (const passage of indexes.passages.slice(start, start + chunk)) builder.add(passage);
   }
-  return new TermLexicon(terms);
+  return builder.build();
 }
