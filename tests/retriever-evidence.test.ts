@@ -23,15 +23,13 @@ function passage(id: number, text: string): Passage {
   };
 }
 
-const palaceKeyword = await KeywordIndex.build(
-  [
-    passage(0, "palace opened with the anthem"),
-    passage(1, "palace hall and palace garden"),
-    passage(2, "garden of peace"),
-    passage(3, "the council met in spring"),
-  ],
-  simpleAnalyzer(),
-);
+const palacePassages = [
+  passage(0, "palace opened with the anthem"),
+  passage(1, "palace hall and palace garden"),
+  passage(2, "garden of peace"),
+  passage(3, "the council met in spring"),
+];
+const palaceKeyword = await KeywordIndex.build(palacePassages, simpleAnalyzer());
 const anthemKeyword = await KeywordIndex.build(
   [passage(0, "palace opened with the anthem")],
   simpleAnalyzer(),
@@ -125,5 +123,48 @@ describe("dense-only evidence", () => {
     const configured = new Retriever(indexes(0.86), embedder(0.9), { minDenseSimilarity: 0.8 });
     expect((await configured.search(question)).abstained).toBe(false);
     expect((await new Retriever(indexes(0.86), embedder()).search(question)).abstained).toBe(true);
+  });
+});
+
+describe("a clear keyword choice", () => {
+  /** Indexes over the palace passages whose vector search ranks them 1, 2, 3, 0. */
+  const indexes = {
+    manifest: {},
+    documents: [{ id: "d", title: "Title", author: null, passages: 4 }],
+    passages: palacePassages,
+    keyword: palaceKeyword,
+    dense: {
+      model: "stub",
+      backend: "stub",
+      index: {
+        dimensions: 2,
+        search: () => [1, 2, 3, 0].map((id, rank) => ({ id, similarity: 0.95 - rank / 100 })),
+      },
+      offTopic: [],
+      sentences: { vectors: [], ofPassage: [] },
+    },
+  } as unknown as Indexes;
+  const embedder: Embedder = {
+    backend: "stub",
+    modelId: "stub",
+    dimensions: 2,
+    embedQueries: async (texts) => texts.map(() => new Float32Array(2)),
+    embedPassages: async (texts) => texts.map(() => new Float32Array(2)),
+  };
+  // A dense leg weighed heavily enough to out-vote the keywords by rank alone.
+  const heavyDense = { weights: { keyword: 1, dense: 5 } };
+  const first = async (question: string, keywordLead?: number | null) =>
+    (await new Retriever(indexes, embedder, { ...heavyDense, keywordLead }).search(question)).passages[0]
+      ?.passage.id;
+
+  it("stays first when the keywords single out one passage", async () => {
+    // Only passage 0 has "anthem"; the dense leg ranks it last.
+    expect(await first("anthem", null)).toBe(1);
+    expect(await first("anthem")).toBe(0);
+  });
+
+  it("leaves rank fusion alone when the keyword hits are close", async () => {
+    // "garden" is in passages 1 and 2 alike.
+    expect(await first("garden")).toBe(await first("garden", null));
   });
 });
