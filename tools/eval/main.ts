@@ -9,7 +9,7 @@
  *   Then what users see (tools/eval/reply.ts): the visible length of the bot's replies, hit@1 and
  *   hit@3 over what the user can reach (shown at once or behind "more"), and the trade-off of
  *   the cut between the two.
- *   `--once` adds the set written to be run once (eval/users-once-6.jsonl): record its figures.
+ *   `--once` adds the set written to be run once (eval/users-once-7.jsonl): record its figures.
  *   `--sets article-questions,users-dev` runs only those sets (file names without .jsonl).
  * - With a model: the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
@@ -95,10 +95,15 @@ const ALL_SETS = [
     title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
     tuned: true,
   },
+  {
+    path: "eval/users-once-6.jsonl",
+    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
+    tuned: true,
+  },
   ...(values.once
     ? [
         {
-          path: "eval/users-once-6.jsonl",
+          path: "eval/users-once-7.jsonl",
           title: "User-style questions, written blind, RUN ONCE (record the figures in eval/README.md)",
           tuned: false,
         },
