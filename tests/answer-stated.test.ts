@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerNeedOf, questionKindOf } from "../src/answer/index.js";
+import { type AnswerPassage, answerNeedOf, questionKindOf } from "../src/answer/index.js";
+import { isStated } from "../src/answer/stated.js";
 import { engineOver } from "./support/corpus-engine.js";
 
 /** A made-up news item: it gives a count and names people, but no date, age, sum or mayor. */
@@ -80,5 +81,34 @@ describe("what the question asks for must be in the passage", () => {
       expect(answer.abstained, question).toBe(false);
       expect(answer.passages[0]?.text, question).toContain(expected);
     }
+  });
+});
+
+describe("a passage found by meaning alone", () => {
+  const age = { need: "age", roles: [], counted: [] } as const;
+  const known = { knownConcepts: 1, knownShare: 1 };
+  const find = () => [];
+  /** An answer passage as the gate reads it: its text and the question's words highlighted in it. */
+  const quoted = (text: string, highlighted = "") => {
+    const at = highlighted ? text.indexOf(highlighted) : -1;
+    return {
+      text,
+      highlights: at < 0 ? [] : [[at, at + highlighted.length] as const],
+    } as unknown as AnswerPassage;
+  };
+  const named = quoted("Жиында Ахмет Салжанов сөз сөйледі.", "Салжанов");
+  const anniversary = quoted("Биыл біз Елорданың 20 жылдығын атап өтеміз.");
+
+  it("states the fact when no quoted passage holds the question's words", () => {
+    expect(isStated(age, [anniversary], find, known)).toBe(true);
+  });
+
+  it("does not, when another quoted passage holds them: it is about something else", () => {
+    // "How old is Salzhanov?": the name is found, and a capital's anniversary is no age of his.
+    expect(isStated(age, [named, anniversary], find, known)).toBe(false);
+  });
+
+  it("takes no year for an age", () => {
+    expect(isStated(age, [quoted("Ассамблеяның 2025 жылға дейінгі жоспары.")], find, known)).toBe(false);
   });
 });

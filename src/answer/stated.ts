@@ -51,6 +51,10 @@ export function isStated(
       : need.need === "person" || need.need === "leader"
         ? Math.min(3, knownConcepts)
         : 1;
+  // A passage found by meaning alone has no matched words to check; it is exempt only when no
+  // quoted passage has any — a question the text words wholly otherwise. When the question's
+  // words are found elsewhere, a passage without them is not about what it asks.
+  const anyMatched = passages.some((passage) => passage.highlights.length > 0);
   return passages.some((passage) =>
     sentencesOf(passage.text).some((sentence) => {
       const end = sentence.start + sentence.text.length;
@@ -60,7 +64,7 @@ export function isStated(
           // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
-      if (passage.highlights.length > 0 && words.size < wanted) return false;
+      if ((anyMatched || passage.highlights.length > 0) && words.size < wanted) return false;
       return holds(need, sentence.text, find);
     }),
   );
