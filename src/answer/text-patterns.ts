@@ -20,7 +20,8 @@ export const PLACE =
   /(?<![\p{L}.])\p{Lu}[\p{L}-]*(?:\s+(?:және\s+)?\p{Lu}[\p{L}-]*)*(?:\s+\p{Ll}[\p{L}-]*){0,3}?(?:н?[дт][аеә]|[дт][аеә]ғы|[дт]егі|нда|нде|ндағы|ндегі)(?!\p{L})/gu;
 
 /** An age: a number of years ("20 жылдығын", "65 жаста", "30 лет", "45 years old"). */
-export const AGE = /(?<![\p{L}\d])\d{1,3}(?:-\p{L}+)?\s*(?:жас\p{L}*|жыл\p{L}*|лет|год\p{L}*|years?)(?!\p{L})/giu;
+export const AGE =
+  /(?<![\p{L}\d])\d{1,3}(?:-\p{L}+)?\s*(?:жас\p{L}*|жыл\p{L}*|лет|год\p{L}*|years?)(?!\p{L})/giu;
 
 /**
  * A length of time: a number (digits or a word) and a unit ("2 сағатқа", "екі күн", "3 часа",
