@@ -9,7 +9,7 @@
  *   Then what users see (tools/eval/reply.ts): the visible length of the bot's replies, hit@1 and
  *   hit@3 over what the user can reach (shown at once or behind "more"), and the trade-off of
  *   the cut between the two.
- *   `--once` adds the set written to be run once (eval/users-once-7.jsonl): record its figures.
+ *   `--once` adds the set written to be run once (NEXT_ONCE_SET below): record its figures.
  *   `--sets article-questions,users-dev` runs only those sets (file names without .jsonl).
  * - With a model: the dense abstention floor's trade-off (to calibrate MIN_DENSE_SIMILARITY).
  * - KazQAD dev (../shared/kazqad-dev, when present): R@1, R@5, MRR@10 for plain BM25, 5-letter
@@ -53,6 +53,18 @@ async function modelFor(name: string): Promise<Embedder | null> {
   return openEmbedder(embedder);
 }
 
+/** The blind sets written to be run once and already run: development sets since (eval/README.md). */
+const SPENT_ONCE_SETS = [
+  "users-once",
+  "users-once-2",
+  "users-once-3",
+  "users-once-4",
+  "users-once-5",
+  "users-once-6",
+];
+/** The blind set `--once` runs: not yet run. When it has been, it joins {@link SPENT_ONCE_SETS}. */
+const NEXT_ONCE_SET = "users-once-7";
+
 /** The question sets; `tuned` ones were looked at while tuning, so their figures are development figures. */
 const ALL_SETS = [
   {
@@ -70,41 +82,16 @@ const ALL_SETS = [
     title: "User-style questions, written blind (development part)",
     tuned: true,
   },
-  {
-    path: "eval/users-once.jsonl",
-    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
+  ...SPENT_ONCE_SETS.map((name) => ({
+    path: `eval/${name}.jsonl`,
+    title: `User-style questions, written blind: ${name} (run once on 2026-12-01, a development set since)`,
     tuned: true,
-  },
-  {
-    path: "eval/users-once-2.jsonl",
-    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
-    tuned: true,
-  },
-  {
-    path: "eval/users-once-3.jsonl",
-    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
-    tuned: true,
-  },
-  {
-    path: "eval/users-once-4.jsonl",
-    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
-    tuned: true,
-  },
-  {
-    path: "eval/users-once-5.jsonl",
-    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
-    tuned: true,
-  },
-  {
-    path: "eval/users-once-6.jsonl",
-    title: "User-style questions, written blind (run once on 2026-12-01, a development set since)",
-    tuned: true,
-  },
+  })),
   ...(values.once
     ? [
         {
-          path: "eval/users-once-7.jsonl",
-          title: "User-style questions, written blind, RUN ONCE (record the figures in eval/README.md)",
+          path: `eval/${NEXT_ONCE_SET}.jsonl`,
+          title: `User-style questions, written blind: ${NEXT_ONCE_SET}, RUN ONCE (record the figures in eval/README.md)`,
           tuned: false,
         },
       ]
