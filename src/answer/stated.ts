@@ -22,8 +22,9 @@ export type TermFinder = (text: string, word: string) => readonly (readonly [num
  * Whether the quoted passages state what the question asks for. The article may cover the topic
  * of a question and still not answer it — a date it never gives, someone's age, a budget, a name
  * it does not mention — and then the passage that matches best is no answer. The kind of thing
- * asked for must stand in a sentence that also holds the question's words (any sentence of a
- * passage found by meaning alone, which has no matched words): a person beside the role asked
+ * asked for must stand in a sentence that also holds the question's words (any sentence, when
+ * no quoted passage has matched words: a question the text words wholly otherwise, found by
+ * meaning alone): a person beside the role asked
  * about ("the akim of Astana" needs a name next to "әкім"), a figure beside the thing counted
  * ("how many people" needs a figure next to a word for people), a date, a place, an age, a
  * length of time, a sum.
@@ -51,9 +52,8 @@ export function isStated(
       : need.need === "person" || need.need === "leader"
         ? Math.min(3, knownConcepts)
         : 1;
-  // A passage found by meaning alone has no matched words to check; it is exempt only when no
-  // quoted passage has any — a question the text words wholly otherwise. When the question's
-  // words are found elsewhere, a passage without them is not about what it asks.
+  // Only when no quoted passage has the question's words is the word check waived: when they
+  // are found somewhere, a passage without them (found by meaning alone) is not about the question.
   const anyMatched = passages.some((passage) => passage.highlights.length > 0);
   return passages.some((passage) =>
     sentencesOf(passage.text).some((sentence) => {
@@ -64,7 +64,7 @@ export function isStated(
           // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
-      if ((anyMatched || passage.highlights.length > 0) && words.size < wanted) return false;
+      if (anyMatched && words.size < wanted) return false;
       return holds(need, sentence.text, find);
     }),
   );
