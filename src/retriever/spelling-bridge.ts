@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Indexes } from "../indexes/index.js";
-import { editDistance, foldKazakh, memoize, tokenizeWords } from "../text/index.js";
+import { editDistance, foldKazakh, isFolded, memoize, tokenizeWords } from "../text/index.js";
 
 /** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
 const MIN_FOLDED = 4;
@@ -139,9 +139,18 @@ class LexiconBuilder {
 
   add(passage: Indexes["passages"][number]): void {
     const text = passageText(passage);
-    this.terms.push(...this.indexes.keyword.termsOf(text));
+    const terms = this.indexes.keyword.termsOf(text);
+    this.terms.push(...terms);
+    // Only a word with Kazakh letters is typed otherwise without them ("өтті" as "отти"); the
+    // rest a reader types as the corpus does. A word alone may be read in another language than
+    // its passage ("экономикасы" as Russian): only the terms the index holds for the passage count.
+    const indexed = new Set(terms);
     for (const word of tokenizeWords(text))
-      if (!this.forms.has(word)) this.forms.set(word, this.indexes.keyword.termsOf(word));
+      if (!isFolded(word) && !this.forms.has(word))
+        this.forms.set(
+          word,
+          this.indexes.keyword.termsOf(word).filter((term) => indexed.has(term)),
+        );
   }
 
   build(): TermLexicon {
