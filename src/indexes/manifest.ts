@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import type { SentenceMethod } from "./dense/corpus-vectors.js";
 
+/**
+ * How a saved dense leg's sentence vectors were made: as its manifest says, and `separate` for an
+ * index saved before there was a choice.
+ */
+export function savedSentenceMethod(dense: NonNullable<IndexManifest["dense"]>): SentenceMethod {
+  return dense.sentences ?? "separate";
+}
+
 /** Bumped when the saved layout changes; older folders are then rebuilt, not misread. */
 export const INDEX_FORMAT_VERSION = 5;
 

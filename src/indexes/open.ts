@@ -6,7 +6,7 @@ import { OFF_TOPIC_HASH } from "./dense/off-topic.js";
 import { type ReusableVectors, reusableVectors } from "./dense/reusable-vectors.js";
 import { sameVectorSpace } from "./dense/vector-space.js";
 import { IndexError } from "./errors.js";
-import { type IndexManifest, stalenessOf } from "./manifest.js";
+import { type IndexManifest, savedSentenceMethod, stalenessOf } from "./manifest.js";
 import { corpusRecordFor, foreignIndexError, foreignOwner, shown } from "./ownership.js";
 import { loadIndexes, loadSavedVectors, readManifest, saveIndexes } from "./store.js";
 import { removeStaleTemporaries } from "./temp-files.js";
@@ -95,7 +95,7 @@ export async function openIndexes(options: OpenOptions): Promise<OpenResult> {
       return result({ ...saved, dense: null }, { documents, skipped }, "loaded", null, null, version);
     const current =
       saved.manifest.dense?.offTopic === OFF_TOPIC_HASH &&
-      (saved.manifest.dense.sentences ?? "separate") === sentenceMethodOf(embedder);
+      savedSentenceMethod(saved.manifest.dense) === sentenceMethodOf(embedder);
     if (saved.dense && current && sameVectorSpace(saved.dense, embedder))
       return result(saved, { documents, skipped }, "loaded", null, null, version);
     const wanted = `${embedder.modelId} via ${embedder.backend}, ${embedder.dimensions} dimensions`;
@@ -126,7 +126,7 @@ function previousVectors(options: OpenOptions, manifest: IndexManifest | null): 
   const dense = manifest?.dense;
   if (!embedder || !dense) return undefined;
   if (!sameVectorSpace({ ...dense, index: { dimensions: dense.dimensions } }, embedder)) return undefined;
-  if ((dense.sentences ?? "separate") !== sentenceMethodOf(embedder)) return undefined;
+  if (savedSentenceMethod(dense) !== sentenceMethodOf(embedder)) return undefined;
   try {
     const old = loadSavedVectors(options.indexDir);
     return old ? reusableVectors(old.passages, old.dense) : undefined;

@@ -5,7 +5,7 @@ import { sentenceVectors } from "./dense/sentence-vectors.js";
 import { VectorIndex } from "./dense/vector-index.js";
 import { IndexError } from "./errors.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
-import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
+import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest, savedSentenceMethod } from "./manifest.js";
 import { removeStaleTemporaries, temporaryName } from "./temp-files.js";
 import type { DenseLeg, DocumentInfo, Indexes } from "./types.js";
 import { currentIndexFiles } from "./versions.js";
@@ -138,7 +138,7 @@ function openSaved(indexDir: string) {
       index: VectorIndex.load(join(dir, DENSE), manifest.dense.dimensions, manifest.passages),
       model: manifest.dense.model,
       backend: manifest.dense.backend,
-      sentenceMethod: manifest.dense.sentences ?? "separate",
+      sentenceMethod: savedSentenceMethod(manifest.dense),
       offTopic: unpackVectors(verified(OFF_TOPIC), manifest.dense.dimensions),
       sentences: sentenceVectors(
         unpackVectors(verified(SENTENCES), manifest.dense.dimensions),

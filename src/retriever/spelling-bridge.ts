@@ -123,7 +123,7 @@ export class SpellingBridge {
   }
 }
 
-/** The analysed terms of one passage, its document's title included: what the lexicon is made of. */
+/** One passage's text with its document's title before it: what the lexicon is made of. */
 function passageText(passage: Indexes["passages"][number]): string {
   return `${passage.docTitle}\n${passage.text}`;
 }
