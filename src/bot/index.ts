@@ -62,7 +62,8 @@ export {
   parseStartSettings,
   type StartSettings,
 } from "./settings.js";
-export { type CounterClient, SharedCounter, type SharedCounterOptions } from "./shared-counter.js";
+// Types only: the class (and ioredis with it) is loaded when REDIS_URL asks for it.
+export type { CounterClient, SharedCounter, SharedCounterOptions } from "./shared-counter.js";
 export { GracefulShutdown, type ShutdownOptions, type Stopper } from "./shutdown.js";
 export { type SplitOptions, splitForTelegram, TELEGRAM_MESSAGE_LIMIT } from "./split.js";
 export {
