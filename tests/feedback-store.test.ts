@@ -152,6 +152,43 @@ describe("SQLite (the embedded default)", () => {
     expect(existsSync(join(root, "data", "feedback.sqlite"))).toBe(false);
   });
 
+  it("answers recorded at once are committed together, and one that cannot be stored fails alone", async () => {
+    const root = mkdtempSync(join(tmpdir(), "feedback-sqlite-"));
+    const store = feedbackStoreFor({ dataDir: join(root, "data") });
+    await store.prepare();
+    const writes = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, i) => store.recordAnswer(answer(`h${i}`))),
+      // A value SQLite cannot bind: the only write that fails.
+      store.recordAnswer(answer("bad", { at: { not: "a number" } as unknown as number })),
+      store.recordVote({ answerId: "h0", at: NOW, language: "kk", vote: 1 }),
+    ]);
+    expect(writes.map((w) => w.status)).toEqual([
+      ...Array(20).fill("fulfilled"),
+      "rejected",
+      "fulfilled",
+    ]);
+    const summary = await store.summary(NOW - DAY, 5);
+    expect(summary.outcomes).toEqual([{ language: "kk", key: "answered", count: 20 }]);
+    expect(summary.votes).toEqual([{ language: "kk", key: "up", count: 1 }]);
+    await store.close();
+  });
+
+  it("a write still queued when the store closes is committed, not lost", async () => {
+    const root = mkdtempSync(join(tmpdir(), "feedback-sqlite-"));
+    const store = feedbackStoreFor({ dataDir: join(root, "data") });
+    await store.prepare();
+    const write = store.recordAnswer(answer("i1"));
+    // The write is queued once the store is open (a microtask away); close before it commits.
+    await Promise.resolve();
+    await store.close();
+    await expect(write).resolves.toBeUndefined();
+    const again = feedbackStoreFor({ dataDir: join(root, "data") });
+    expect((await again.summary(NOW - DAY, 5)).outcomes).toEqual([
+      { language: "kk", key: "answered", count: 1 },
+    ]);
+    await again.close();
+  });
+
   it("a data folder that cannot be created fails the call with a clear error, not the process", async () => {
     const root = mkdtempSync(join(tmpdir(), "feedback-sqlite-"));
     writeFileSync(join(root, "data"), "a file where the folder should be");
