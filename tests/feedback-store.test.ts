@@ -162,11 +162,7 @@ describe("SQLite (the embedded default)", () => {
       store.recordAnswer(answer("bad", { at: { not: "a number" } as unknown as number })),
       store.recordVote({ answerId: "h0", at: NOW, language: "kk", vote: 1 }),
     ]);
-    expect(writes.map((w) => w.status)).toEqual([
-      ...Array(20).fill("fulfilled"),
-      "rejected",
-      "fulfilled",
-    ]);
+    expect(writes.map((w) => w.status)).toEqual([...Array(20).fill("fulfilled"), "rejected", "fulfilled"]);
     const summary = await store.summary(NOW - DAY, 5);
     expect(summary.outcomes).toEqual([{ language: "kk", key: "answered", count: 20 }]);
     expect(summary.votes).toEqual([{ language: "kk", key: "up", count: 1 }]);
