@@ -112,3 +112,48 @@ describe("a passage found by meaning alone", () => {
     expect(isStated(age, [quoted("Ассамблеяның 2025 жылға дейінгі жоспары.")], find, known)).toBe(false);
   });
 });
+
+/** A made-up forum: four speakers in one list, and one speaker quoted on his own. */
+const FORUM = [
+  "Алматыда экология форумы өтті",
+  "",
+  "Форумда облыс әкімінің орынбасары Д.Серіков, «Жасыл ел» қорының директоры А.Нұрланова, профессор Б.Омаров, эколог Г.Ахметова сөз сөйлеп, өз салаларындағы жұмыстар туралы баяндады.",
+  "Форумды ашқан министр Ержан Тұрсынов: «Қалада ағаш отырғызу үш есе көбейеді» деді.",
+  "",
+].join("\n");
+
+describe("what someone said", () => {
+  it("is asked by 'what did X say', not by 'did X speak'", () => {
+    const need = (q: string) => answerNeedOf(q, questionKindOf(q))?.need ?? null;
+    expect(need("Омаров форумда не айтты?")).toBe("speech");
+    expect(need("что сказал Омаров про воду")).toBe("speech");
+    expect(need("what did Omarov say about water")).toBe("speech");
+    expect(need("Омаров сөз сөйледі ме?")).toBeNull();
+  });
+
+  it("is not stated for someone the article only lists among the speakers", async () => {
+    const engine = await engineOver({ "forum.txt": FORUM, "clinic.txt": OTHER });
+    for (const question of [
+      "Омаров форумда нақты не айтты?",
+      "что сказал Омаров на форуме",
+      "Нурланова форумда не деди",
+    ]) {
+      const answer = await engine.answer(question);
+      expect([answer.reason, answer.missing], question).toEqual(["not-stated", "speech"]);
+      expect(answer.context?.text, question).toContain("Б.Омаров");
+    }
+  });
+
+  it("is answered for someone quoted on their own, and when nobody is named", async () => {
+    const engine = await engineOver({ "forum.txt": FORUM, "clinic.txt": OTHER });
+    for (const [question, expected] of [
+      ["Тұрсынов не деді?", "ағаш отырғызу"],
+      ["что сказал министр Турсынов", "ағаш отырғызу"],
+      ["Форумда сөз сөйлегендер не туралы баяндады?", "өз салаларындағы жұмыстар"],
+    ] as const) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.passages[0]?.text, question).toContain(expected);
+    }
+  });
+});

@@ -23,7 +23,8 @@ export type AnswerNeed =
   | "age"
   | "duration"
   | "money"
-  | "address";
+  | "address"
+  | "speech";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {
@@ -54,6 +55,7 @@ const ADDRESS = matcher(cues.address);
 const FULL_NAME = matcher(cues.fullName);
 const ROLE = matcher(cues.role);
 const LEADS = matcher(cues.leads);
+const SPEECH = matcher(cues.speech);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
@@ -72,7 +74,7 @@ function readings(word: string, language: Language | null): string[] {
  * What the answer to a question must hold, or `null` when any passage that matches will do: a
  * person (or a body) for "who", a figure for "how many", a date for "when", a place for "where",
  * an age for "how old", a length of time for "how long did it last", a sum of money for "how
- * much does it cost". The gate in stated.ts then looks for it beside the question's words before
+ * much does it cost", what the person said for "what did Akishev say". The gate in stated.ts then looks for it beside the question's words before
  * the passage counts as the answer.
  */
 export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
@@ -90,6 +92,7 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if (has(FULL_NAME)) return { need: "full-name", ...none };
   if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))
     return { need: "money", ...none };
+  if (kind === "other" && has(SPEECH)) return { need: "speech", ...none };
   switch (kind) {
     case "who":
       if (roles.length > 0) return { need: "person", roles, counted: [] };

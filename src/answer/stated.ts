@@ -12,6 +12,12 @@ import type { AnswerPassage } from "./types.js";
  */
 const MIN_KNOWN_SHARE = 0.5;
 
+/**
+ * More people than this in one sentence make it a list ("…Н.Романова, Р.Аушев, Е.Сағадиев…
+ * сөз сөйледі"): it says who spoke, not what any one of them said.
+ */
+const MAX_SPEAKERS_REPORTED = 2;
+
 /** Words a figure may stand from the thing it counts ("60 мың отбасы": two). */
 const COUNT_WINDOW_WORDS = 3;
 
@@ -27,7 +33,8 @@ export type TermFinder = (text: string, word: string) => readonly (readonly [num
  * meaning alone): a person beside the role asked
  * about ("the akim of Astana" needs a name next to "әкім"), a figure beside the thing counted
  * ("how many people" needs a figure next to a word for people), a date, a place, an age, a
- * length of time, a sum.
+ * length of time, a sum; for what someone said, a sentence naming that person not as one of
+ * a list (see {@link saysWhatTheySaid}).
  */
 export function isStated(
   need: NeedOf,
@@ -40,6 +47,8 @@ export function isStated(
   // role named is answered by whoever the passage names, so it asks only for one known word.
   const { knownConcepts } = known;
   if (need.need === "body-or-person") return knownConcepts > 0;
+  // What someone said is asked about a topic in any words: only who is asked about is checked.
+  if (need.need === "speech") return saysWhatTheySaid(passages);
   if (knownConcepts === 0 || known.knownShare < MIN_KNOWN_SHARE) return false;
   // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
   // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. Other kinds
@@ -78,6 +87,7 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
     case "leader":
       return peopleIn(sentence).length > 0 && namesRole(sentence);
     case "body-or-person":
+    case "speech":
       return true;
     case "full-name":
       // A first name and a surname, not an initial ("Б.Эшмент" gives no first name).
@@ -99,6 +109,30 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
         ? test(FIGURE)
         : need.counted.some((word) => countsIt(sentence, word, find));
   }
+}
+
+/**
+ * Whether the passages report what the person asked about said: the question's words hit a
+ * person's name in a sentence naming at most {@link MAX_SPEAKERS_REPORTED} people. A person met
+ * only in a list of speakers is not: the article says they spoke, not what they said. Names
+ * only, not the words describing someone: a topic word ("economy", "president") may stand in
+ * the title of anyone in a list. When the question names nobody the passages hold ("what does
+ * the fourth directive say", "what did he say about…"), there is nothing to check.
+ */
+function saysWhatTheySaid(passages: readonly AnswerPassage[]): boolean {
+  let listed = false;
+  for (const passage of passages) {
+    for (const sentence of sentencesOf(passage.text)) {
+      const people = peopleIn(sentence.text);
+      const named = people.some(({ name: [start, end] }) =>
+        passage.highlights.some(([s, e]) => s < sentence.start + end && e > sentence.start + start),
+      );
+      if (!named) continue;
+      if (people.length <= MAX_SPEAKERS_REPORTED) return true;
+      listed = true;
+    }
+  }
+  return !listed;
 }
 
 /** A figure with a word for the counted thing at most a few words after it. */

@@ -60,6 +60,7 @@ const kazakh: Phrases = {
       age: "жасы",
       duration: "мұның қанша уақытқа созылғаны",
       money: "қаржы мөлшері",
+      speech: "сөйлеушінің нақты не айтқаны",
     };
     return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
   },
@@ -93,6 +94,7 @@ const russian: Phrases = {
       age: "сколько лет",
       duration: "сколько это длилось",
       money: "о какой сумме речь",
+      speech: "что именно сказал выступавший",
     };
     return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
   },
@@ -127,6 +129,7 @@ const english: Phrases = {
       age: "the age",
       duration: "how long it lasted",
       money: "the amount",
+      speech: "what exactly the speaker said",
     };
     return `The article touches on this, but does not say ${said[missing]}.`;
   },
