@@ -112,6 +112,13 @@ describe("what a question asks for decides what answers it", () => {
     ])
       expect(questionKindOf(question), question).toBe("when");
   });
+
+  it("reads a question phrase typed in Latin letters as in Cyrillic ('qai jyly' is 'қай жылы')", () => {
+    expect(questionKindOf("tvarionas qai jyly tugan")).toBe("when");
+    expect(questionKindOf("Assambleya qai jyly quryldy?")).toBe("when");
+    expect(questionKindOf("sessiya qai jerde otti")).toBe("where");
+    expect(questionKindOf("qai jerde")).toBe("where");
+  });
 });
 
 describe("questions about what the article does not cover", () => {

@@ -43,6 +43,15 @@ describe("what the question asks for must be in the passage", () => {
     expect(need("How long did the opening last?")).toBe("duration");
     expect(answerNeedOf("How many teachers work there?", "count")?.counted).toContain("teachers");
     expect(need("Мектепте не бар?")).toBeNull();
+    // A price asked with a verb, or "what is the budget": an amount, not any figure.
+    expect(need("Сколько будет стоить школа?")).toBe("money");
+    expect(need("сколько стоила лаборатория")).toBe("money");
+    expect(need("whats the budget for the new school")).toBe("money");
+    expect(need("Какой бюджет выделят на школу?")).toBe("money");
+    // "Where does she work?" is answered by the organisation beside her name, not a place.
+    expect(need("Серикова кай жерде истайды")).toBeNull();
+    expect(need("где работает Серикова")).toBeNull();
+    expect(need("Мектеп қай қалада ашылды?")).toBe("place");
   });
 
   it("says the article does not say it — naming what — and shows the nearest passage as context", async () => {

@@ -56,6 +56,7 @@ const FULL_NAME = matcher(cues.fullName);
 const ROLE = matcher(cues.role);
 const LEADS = matcher(cues.leads);
 const SPEECH = matcher(cues.speech);
+const WORKS = matcher(cues.works);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
@@ -101,7 +102,8 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
     case "when":
       return { need: "date", ...none };
     case "where":
-      return { need: "place", ...none };
+      // "Where does he work?" is answered by the organisation beside his name, not a place.
+      return has(WORKS) ? null : { need: "place", ...none };
     case "count":
       return { need: "figure", roles: [], counted: countedWords(words, forms, language) };
     default:

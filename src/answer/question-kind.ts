@@ -42,12 +42,18 @@ export function questionKindOf(question: string): QuestionKind {
   // Cues and question alike folded, so Kazakh typed without Kazakh letters ("ким", "канша")
   // reads the same; Kazakh or Russian typed in Latin letters is read in Cyrillic too ("kto").
   const latin = detectLanguage(question) !== "en";
-  const words = tokenizeWords(question).flatMap((word) => [
-    foldKazakh(word),
-    ...(latin && /^[a-z]+$/.test(word) ? latinToCyrillicVariants(word).map(foldKazakh) : []),
-  ]);
-  const normalized = foldKazakh(normalizeText(question));
-  for (const [kind, phrase] of FOLDED_PHRASES) if (phrase.test(normalized)) return kind;
+  const tokens = tokenizeWords(question);
+  const cyrillic = tokens.map((word) =>
+    latin && /^[a-z]+$/.test(word) ? latinToCyrillicVariants(word).map(foldKazakh) : [],
+  );
+  const words = tokens.flatMap((word, i) => [foldKazakh(word), ...(cyrillic[i] ?? [])]);
+  // Phrases are read in the question as typed and, typed in Latin ("qai jyly"), in Cyrillic:
+  // with each word's first reading, and with its last (a word has one or two).
+  const texts = [foldKazakh(normalizeText(question))];
+  if (cyrillic.some((variants) => variants.length > 0))
+    for (const pick of [0, -1])
+      texts.push(tokens.map((word, i) => cyrillic[i]?.at(pick) ?? foldKazakh(word)).join(" "));
+  for (const [kind, phrase] of FOLDED_PHRASES) if (texts.some((text) => phrase.test(text))) return kind;
   for (const [kind, cue] of FOLDED_CUES) if (words.some((word) => cue.test(word))) return kind;
   return "other";
 }
