@@ -32,7 +32,7 @@ describe("answer quality with the real model", () => {
       const s = report.abstentionByScope[scope];
       return s ? s.declined / s.n : 0;
     };
-    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.7);
+    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.78);
     expect(declined("unrelated")).toBeGreaterThanOrEqual(0.9);
   });
 
