@@ -169,6 +169,26 @@ describe("SQLite (the embedded default)", () => {
     await store.close();
   });
 
+  it("while another process holds the file locked, the writes queued together fail with SQLite's lock error, then work again", async () => {
+    const root = mkdtempSync(join(tmpdir(), "feedback-sqlite-"));
+    const path = join(root, "data", "feedback.sqlite");
+    const store = new SqliteFeedbackStore({ path, busyTimeoutMs: 50 });
+    await store.prepare();
+    const { default: Database } = await import("better-sqlite3");
+    const other = new Database(path);
+    other.exec("BEGIN EXCLUSIVE");
+    const writes = await Promise.allSettled([1, 2, 3].map((i) => store.recordAnswer(answer(`j${i}`))));
+    expect(writes.map((w) => w.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect((writes[0] as PromiseRejectedResult).reason.code).toMatch(/^SQLITE_BUSY/);
+    other.exec("ROLLBACK");
+    other.close();
+    await store.recordAnswer(answer("j4"));
+    expect((await store.summary(NOW - DAY, 5)).outcomes).toEqual([
+      { language: "kk", key: "answered", count: 1 },
+    ]);
+    await store.close();
+  });
+
   it("a write still queued when the store closes is committed, not lost", async () => {
     const root = mkdtempSync(join(tmpdir(), "feedback-sqlite-"));
     const store = feedbackStoreFor({ dataDir: join(root, "data") });

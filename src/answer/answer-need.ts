@@ -75,8 +75,8 @@ function readings(word: string, language: Language | null): string[] {
  * What the answer to a question must hold, or `null` when any passage that matches will do: a
  * person (or a body) for "who", a figure for "how many", a date for "when", a place for "where",
  * an age for "how old", a length of time for "how long did it last", a sum of money for "how
- * much does it cost", what the person said for "what did Akishev say". The gate in stated.ts then looks for it beside the question's words before
- * the passage counts as the answer.
+ * much does it cost", what the person said for "what did Akishev say". The gate in stated.ts
+ * then looks for it beside the question's words before the passage counts as the answer.
  */
 export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
   const language = detectLanguage(question);

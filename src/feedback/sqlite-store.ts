@@ -12,6 +12,8 @@ export interface SqliteStoreOptions {
   path: string;
   /** Create the file when missing (the bot); false opens only an existing one (the report). Default true. */
   create?: boolean;
+  /** Milliseconds a write waits for another process's lock on the file before it fails. Default 5000. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -79,7 +81,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
     });
   }
 
-  /** Commits the queued writes in one transaction; if it fails, each alone, so only a bad one fails. */
+  /**
+   * Commits the queued writes in one transaction; if it fails, each alone, so only a bad one
+   * fails — unless the database is locked (another process writing past the busy timeout): then
+   * every write fails at once rather than each waiting out the timeout again.
+   */
   private commitQueued(): void {
     const writes = this.queued;
     this.queued = [];
@@ -95,7 +101,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
         for (const write of writes) this.execute(db, write);
       })();
       for (const write of writes) write.resolve();
-    } catch {
+    } catch (error) {
+      if (isLocked(error)) {
+        for (const write of writes) write.reject(error);
+        return;
+      }
       for (const write of writes) {
         try {
           this.execute(db, write);
@@ -142,11 +152,17 @@ export class SqliteFeedbackStore implements FeedbackStore {
     // In WAL mode NORMAL syncs at checkpoints, not at every answer: a power cut may lose the last
     // moments of feedback, never the file. A sync per insert held the event loop under load.
     db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 5000");
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(this.options.busyTimeoutMs ?? 5000))}`);
     for (const statement of SCHEMA) db.exec(statement);
     this.db = db;
     return db;
   }
+}
+
+/** SQLite's "database is locked" errors (SQLITE_BUSY, SQLITE_LOCKED and their extended codes). */
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(?:BUSY|LOCKED)/.test(code);
 }
 
 /** One write waiting in {@link SqliteFeedbackStore}'s queue. */
