@@ -24,24 +24,12 @@ import { AnswerCache } from "./answer-cache.js";
 import { answerNeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
 import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
-import { exclusionOf } from "./exclusion.js";
 import { Highlighter } from "./highlight.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
+import { type PreparedQuestion, prepareQuestion } from "./prepared-question.js";
 import { questionKindOf } from "./question-kind.js";
 import { isStated } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
-
-/** A question as {@link AnswerEngine} searches it (see its `prepare`). */
-interface Prepared {
-  readonly original: string;
-  /** One line, cut to the maximum length; empty when there is nothing to search for. */
-  readonly text: string;
-  readonly truncated: boolean;
-  /** `text` without what the question sets apart: what is searched and checked. */
-  readonly search: string;
-  /** The words of what it sets apart ("President" in "besides the President"). */
-  readonly excluded: readonly string[];
-}
 
 /** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
 export interface EngineOptions {
@@ -224,20 +212,15 @@ export class AnswerEngine {
     );
   }
 
-  /**
-   * The question as searched: one line, cut to the maximum length, empty when it has no word or
-   * number at all ("???", an emoji) — and without what it sets apart ("besides the President").
-   */
-  private prepare(question: string): Prepared {
-    const clean = question.replace(/\s+/g, " ").trim();
-    const truncated = clean.length > this.maxQuestionChars;
-    const cut = truncated ? clean.slice(0, this.maxQuestionChars) : clean;
-    const text = /[\p{L}\p{N}]/u.test(cut) ? cut : "";
-    const exclusion = exclusionOf(text);
-    return { original: question, text, truncated, search: exclusion.question, excluded: exclusion.words };
+  private prepare(question: string): PreparedQuestion {
+    return prepareQuestion(question, this.maxQuestionChars);
   }
 
-  private toAnswer(prepared: Prepared, retrieval: Retrieval | null, hint: Language | undefined): Answer {
+  private toAnswer(
+    prepared: PreparedQuestion,
+    retrieval: Retrieval | null,
+    hint: Language | undefined,
+  ): Answer {
     const language = detectLanguage(prepared.text) ?? hint ?? "kk";
     const kind = questionKindOf(prepared.search);
     const base = {
