@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Embedder, type Indexes, KeywordIndex } from "../src/indexes/index.js";
+import { AnswerEngine } from "../src/answer/index.js";
+import { type Embedder, type Indexes, KeywordIndex, kazakhAnalyzer } from "../src/indexes/index.js";
 import type { Passage } from "../src/passages/index.js";
 import { Retriever } from "../src/retriever/index.js";
 import { openFreshEngine } from "../tools/eval/fresh-engine.js";
@@ -83,6 +84,53 @@ describe("glossary", () => {
     expect(without.passages[0]?.text ?? "").not.toContain("шымылдығын жапты");
     expect(withGlossary.abstained).toBe(false);
     expect(withGlossary.passages[0]?.text).toContain("шымылдығын жапты");
+  });
+});
+
+describe("a glossary entry the corpus never uses", () => {
+  it("is named in a warning at open, and an entry the corpus does use is not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "glossary-corpus-"));
+    writeFileSync(
+      join(dir, "news.txt"),
+      "Жиын өтті\n\nАссамблея жұмысы ақпарат кеңістігінде насихатталуын қамтамасыз етеді.\n",
+    );
+    writeFileSync(
+      join(dir, "glossary.json"),
+      JSON.stringify({
+        entries: [
+          { kk: ["насихат"], ru: ["продвижение"], en: ["promotion"] },
+          { kk: ["жиын"], ru: ["собрание"], en: ["meeting"] },
+          { kk: ["мектеп", "оқушы"], ru: ["школа"], en: ["school"] },
+        ],
+      }),
+    );
+    const lines: string[] = [];
+    const open = () =>
+      AnswerEngine.open({
+        corpusDir: dir,
+        indexDir: mkdtempSync(join(tmpdir(), "glossary-index-")),
+        analyzer: kazakhAnalyzer(),
+        embedderInstance: null,
+        log: (line) => lines.push(line),
+      });
+    await open();
+    const warning = lines.find((line) => line.includes("glossary.json"));
+    expect(warning).toMatch(
+      /^WARNING: glossary\.json has 2 entries whose Kazakh words the corpus never uses/,
+    );
+    expect(warning).toContain("[насихат] [мектеп, оқушы]");
+    expect(warning).not.toContain("жиын");
+    // The corpus's own form of the word mends it.
+    writeFileSync(
+      join(dir, "glossary.json"),
+      JSON.stringify({
+        entries: [{ kk: ["насихатталуын", "насихат"], ru: ["продвижение"], en: ["promotion"] }],
+      }),
+    );
+    lines.length = 0;
+    const engine = await open();
+    expect(lines.filter((line) => line.includes("glossary.json"))).toEqual([]);
+    expect((await engine.answer("promotion")).passages[0]?.text).toContain("насихатталуын");
   });
 });
 

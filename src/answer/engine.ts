@@ -114,6 +114,11 @@ export class AnswerEngine {
         ),
       ...options.retriever,
     });
+    const deadEntries = retriever.unmatchedGlossaryEntries;
+    if (deadEntries.length > 0)
+      log(
+        `WARNING: glossary.json has ${deadEntries.length === 1 ? "an entry" : `${deadEntries.length} entries`} whose Kazakh words the corpus never uses, so its Russian and English words reach nothing: ${deadEntries.map((e) => `[${e}]`).join(" ")}`,
+      );
     const highlighter = new Highlighter(options.analyzer);
     const examples = await loadExampleQuestions(options.corpusDir ?? "corpus");
     const { sources, unmatched } = await loadSources(options.corpusDir ?? "corpus", opened.documents);

@@ -10,13 +10,22 @@ import { editDistance, memoize } from "../text/index.js";
  */
 export class GlossaryExpansion {
   private readonly targets = new Map<string, string[]>();
+  /**
+   * Entries none of whose Kazakh words the corpus holds, each as its Kazakh words: their Russian
+   * and English words lead nowhere. A glossary written for one article and reused, or a Kazakh
+   * word written in a form the text never uses ("насихат" for "насихатталуын"), is silent
+   * otherwise — the operator is told at open.
+   */
+  readonly unmatched: readonly string[];
 
   constructor(
     glossary: Glossary,
     private readonly keyword: KeywordIndex,
   ) {
+    const unmatched: string[] = [];
     for (const entry of glossary.entries) {
       const kazakh = [...new Set(entry.kk.flatMap((word) => keyword.queryConcepts(word, "kk").flat()))];
+      if (!kazakh.some((term) => keyword.knows(term))) unmatched.push(entry.kk.join(", "));
       // Kazakh words of an entry lead to each other too: a reader's "аяқталды" that the corpus
       // never uses reaches the "шымылдығын жапты" it does (only for words it lacks; see expand).
       const sources = [
@@ -30,6 +39,7 @@ export class GlossaryExpansion {
         }
       }
     }
+    this.unmatched = unmatched;
   }
 
   /**

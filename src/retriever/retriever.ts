@@ -141,6 +141,11 @@ export class Retriever {
     };
   }
 
+  /** Glossary entries none of whose Kazakh words the corpus holds (see {@link GlossaryExpansion.unmatched}). */
+  get unmatchedGlossaryEntries(): readonly string[] {
+    return this.expansion.unmatched;
+  }
+
   /** The legs this retriever can use. */
   get legs(): string[] {
     return ["structure", "keyword", ...(this.dense ? ["dense"] : [])];
