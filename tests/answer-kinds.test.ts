@@ -46,6 +46,10 @@ describe("what a question asks for decides what answers it", () => {
       "bul makala ne jaiynda",
       "кыскаша айтып бершы",
       "в двух словах суть новости плз",
+      // "In general", "here", and a word for what is written with one for the thing described.
+      "жалпы не жайлы жазылған",
+      "qysqasha ne bolgan osy jerde",
+      "че за событие тут описано",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);
@@ -60,6 +64,7 @@ describe("what a question asks for decides what answers it", () => {
     }
     // A question about something specific in the article is not a request for its gist.
     expect((await engine.answer("Мақалада мектеп директоры туралы не айтылған?")).kind).not.toBe("summary");
+    expect((await engine.answer("what is written about the new school")).kind).not.toBe("summary");
   });
 
   it("names the person a who-question asks for", async () => {

@@ -36,7 +36,10 @@ export function asksForSummary(question: string): boolean {
   if (/\btl\s*;?\s*dr\b/.test(normalizeText(question))) return true;
   const words = tokenizeWords(question).map(readings);
   const any = (test: (w: string) => boolean) => words.some((forms) => forms.some(test));
-  const asks = any(isSummaryWord) || (any(isAboutWord) && (any(isDocumentWord) || any(isWrittenWord)));
+  const asks =
+    any(isSummaryWord) ||
+    (any(isAboutWord) && (any(isDocumentWord) || any(isWrittenWord))) ||
+    (any(isWrittenWord) && any(isDocumentWord));
   if (!asks) return false;
   return words.every((forms) =>
     forms.some(
