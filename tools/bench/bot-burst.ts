@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FakeBotApi, RecordedCall } from "../../tests/support/fake-bot-api.js";
-import { percentile } from "./stats.js";
+import { medianOf } from "./stats.js";
 
 /** What one burst of questions measured: every user's questions sent at once. */
 export interface Burst {
@@ -88,19 +88,13 @@ export async function askAtOnce(
     asked: sentAt.size,
     wrongChat,
     latencies: [...replies.values()],
-    floorMs: await medianReplay(api, answers),
+    floorMs: await medianOf(FLOOR_REPLAYS, () => sendBurst(api, answers)),
     callsByMethod,
   };
 }
 
 /** How many times the floor is measured; its median is reported. */
 export const FLOOR_REPLAYS = 3;
-
-async function medianReplay(api: FakeBotApi, calls: readonly RecordedCall[]): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < FLOOR_REPLAYS; i++) times.push(await sendBurst(api, calls));
-  return percentile(times, 50);
-}
 
 function replyTarget(call: RecordedCall): number | undefined {
   return (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id;

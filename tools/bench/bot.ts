@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { FakeBotApi } from "../../tests/support/fake-bot-api.js";
 import { table } from "../eval/metrics.js";
 import { askAtOnce, type Burst, distinctQuestions, POPULAR_QUESTIONS } from "./bot-burst.js";
-import { ms, percentile } from "./stats.js";
+import { medianOf, ms, percentile } from "./stats.js";
 
 /** What the bot benchmark measured. */
 export interface BotBench {
@@ -70,9 +70,7 @@ export async function benchBot(
   let bot = startBot();
   await api.waitForPolling(300_000);
   await stopBot(bot);
-  const starts: number[] = [];
-  for (let i = 0; i < START_RUNS; i++) starts.push((await timeToFirstPoll(api, startBot)).ms);
-  const coldStartMs = percentile(starts, 50);
+  const coldStartMs = await medianOf(START_RUNS, async () => (await timeToFirstPoll(api, startBot)).ms);
   const viaNpm = await timeToFirstPoll(api, () => spawn("npm", ["start"], { env, stdio: [...stdio] }));
   bot = startBot();
   await api.waitForPolling(60_000);

@@ -121,7 +121,7 @@ async function benchVectors(
 }
 
 /** Median wall time of a cold `npm run ask` (index already built), with the given settings. */
-export function benchColdAsk(env: Record<string, string>, runs = 5): number {
+export async function benchColdAsk(env: Record<string, string>, runs = 5): Promise<number> {
   const fullEnv = { ...process.env, ...env };
   const ask = (question: string) =>
     execFileSync("npm", ["run", "--silent", "ask", "--", "--json", question], {
@@ -129,22 +129,11 @@ export function benchColdAsk(env: Record<string, string>, runs = 5): number {
       stdio: "ignore",
     });
   ask("warm the index");
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    ask("Төртінші тапсырма не туралы?");
-    samples.push(performance.now() - start);
-  }
-  return percentile(samples, 50);
+  return percentile(await timeEach(Array(runs).fill("Төртінші тапсырма не туралы?"), ask), 50);
 }
 
 /** Median wall time of a bare `node -e ''`: the floor of any cold command. */
-export function bareNodeMs(runs = 5): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    execFileSync("node", ["-e", ""], { stdio: "ignore" });
-    samples.push(performance.now() - start);
-  }
-  return percentile(samples, 50);
+export async function bareNodeMs(runs = 5): Promise<number> {
+  const bare = () => execFileSync("node", ["-e", ""], { stdio: "ignore" });
+  return percentile(await timeEach(Array(runs).fill(null), bare), 50);
 }

@@ -19,6 +19,16 @@ export async function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknow
   return times;
 }
 
+/**
+ * The median of `runs` measurements, taken one after another: what a figure on these noisy
+ * machines is quoted as when one measurement swings between runs.
+ */
+export async function medianOf(runs: number, measure: () => Promise<number> | number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await measure());
+  return percentile(samples, 50);
+}
+
 /** "1.23 ms". */
 export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 
