@@ -9,8 +9,10 @@ import {
   type VectorHit,
 } from "../indexes/index.js";
 import { asksForAuthor, asksForSummary, findOrdinalReference, type Passage } from "../passages/index.js";
+import { KAZAKH_STOPWORDS } from "../text/index.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
+import { KazakhLetters } from "./kazakh-letters.js";
 import { corpusLexicon, SpellingBridge, type TermLexicon } from "./spelling-bridge.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
 import { unknownNames } from "./unknown-names.js";
@@ -112,6 +114,8 @@ const DEFAULTS = {
 export class Retriever {
   private readonly options: typeof DEFAULTS & { weights: { keyword: number; dense: number } };
   private readonly expansion: GlossaryExpansion;
+  /** The model reads a Kazakh question with its Kazakh letters (see {@link KazakhLetters}). */
+  private readonly letters: KazakhLetters;
   private readonly spelling: SpellingBridge;
   private readonly onEmbeddingError: (error: unknown) => void;
   /** Until when the dense leg rests after a failed embedding (ms since epoch). */
@@ -125,10 +129,9 @@ export class Retriever {
     const { weights, glossary, onEmbeddingError, lexicon, ...rest } = options;
     this.onEmbeddingError = onEmbeddingError ?? (() => {});
     this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
-    this.spelling = new SpellingBridge(
-      (term) => indexes.keyword.knows(term),
-      lexicon ?? corpusLexicon(indexes),
-    );
+    const terms = lexicon ?? corpusLexicon(indexes);
+    this.spelling = new SpellingBridge((term) => indexes.keyword.knows(term), terms);
+    this.letters = new KazakhLetters([...KAZAKH_STOPWORDS, ...terms.kazakhWords]);
     const fromModel = definedOnly({
       minDenseSimilarity: embedder?.supportSimilarity,
       offTopicMargin: embedder?.offTopicMargin,
@@ -166,7 +169,8 @@ export class Retriever {
   private async embedQuestions(questions: readonly string[]): Promise<readonly (Float32Array | undefined)[]> {
     if (!this.dense || Date.now() < this.denseRestsUntil) return [];
     try {
-      return await (this.embedder as Embedder).embedQueries(questions);
+      const texts = questions.map((question) => this.letters.restore(question));
+      return await (this.embedder as Embedder).embedQueries(texts);
     } catch (error) {
       this.denseRestsUntil = Date.now() + this.options.denseCooldownMs;
       this.onEmbeddingError(error);

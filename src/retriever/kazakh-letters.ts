@@ -1,0 +1,94 @@
+import { detectLanguage, foldKazakh, isFolded, latinToCyrillicVariants } from "../text/index.js";
+
+/** Shortest known word whose spelling may stand for the start of a longer typed word. */
+const MIN_STEM = 4;
+/** Vowels, to find a word's last one (Kazakh endings follow it: front or back). */
+const VOWELS = /[аәеіоөұүыиуэюя]/u;
+const BACK_VOWELS = /[аоұыуяю]/u;
+
+/**
+ * Puts the Kazakh letters back into a Kazakh question typed without them, for the model's eyes.
+ * The keyword leg meets "тортинши", "калай" through the spelling bridge; the model does not:
+ * multilingual-e5 reads "бешбармак калай писиремиз" as near the article as the everyday
+ * question "Бешбармақты қалай пісіреді?" it is (measured: the dense leg vouched for such
+ * questions, and ranked folded paraphrases lower than the same words written properly). A typed
+ * word is written as the known word it folds to ("калай" → "қалай"), or, when a known word of
+ * four letters or more folds to its start, as that word with the rest given the ending's letters
+ * by vowel harmony ("калага" → "қала" + "ға"). Only words the restorer knows — the corpus's own,
+ * the Kazakh stop words — and only one-to-one: a folded spelling two known words share is left
+ * as typed. Kazakh typed in Latin letters is read in Cyrillic first ("qalai" → "қалай").
+ */
+export class KazakhLetters {
+  /** Known words by their folded spelling; `null` when two words fold alike. */
+  private readonly byFold = new Map<string, string | null>();
+
+  /** `words`: lower-case Kazakh words with Kazakh letters (others are ignored). */
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (isFolded(word) || [...word].length < 2) continue;
+      const key = foldKazakh(word);
+      const known = this.byFold.get(key);
+      if (known === undefined) this.byFold.set(key, word);
+      else if (known !== word) this.byFold.set(key, null);
+    }
+  }
+
+  /**
+   * The question with the Kazakh letters it can put back; as it is when it has a Kazakh letter
+   * already or is not read as Kazakh.
+   */
+  restore(question: string): string {
+    // One Kazakh letter shows a Kazakh keyboard: its other words are as the writer meant them.
+    if (!isFolded(question.toLowerCase()) || detectLanguage(question) !== "kk") return question;
+    const latin = !/\p{Script=Cyrillic}/u.test(question);
+    return question.replace(/[\p{L}\p{M}]+/gu, (word) => {
+      const restored = this.restoreWord(word, latin);
+      return word[0] === word[0]?.toLowerCase()
+        ? restored
+        : restored.charAt(0).toUpperCase() + restored.slice(1);
+    });
+  }
+
+  private restoreWord(word: string, latin: boolean): string {
+    const lower = word.toLowerCase();
+    if (latin) {
+      if (!/\p{Script=Latin}/u.test(lower)) return word;
+      // Every reading whole before any by its start: "qalai" is "қалай", not "қала" + "ы".
+      const readings = latinToCyrillicVariants(lower);
+      const folded = readings.map(foldKazakh);
+      return (
+        folded.map((reading) => this.byFold.get(reading)).find((known) => known) ??
+        folded.map((reading) => this.byStart(reading)).find((known) => known) ??
+        readings[0] ??
+        word
+      );
+    }
+    if (!isFolded(lower)) return word;
+    const folded = foldKazakh(lower);
+    const whole = this.byFold.get(folded);
+    return whole !== undefined ? (whole ?? word) : (this.byStart(folded) ?? word);
+  }
+
+  /** A known word whose folded spelling starts `folded`, with the rest in its letters (see the class comment). */
+  private byStart(folded: string): string | null {
+    for (let length = folded.length - 1; length >= MIN_STEM; length--) {
+      const stem = this.byFold.get(folded.slice(0, length));
+      if (stem === undefined) continue;
+      return stem === null ? null : stem + withHarmony(folded.slice(length), stem);
+    }
+    return null;
+  }
+}
+
+/**
+ * A folded ending in the letters Kazakh gives it after `stem`: "і" for "и", and after a back
+ * vowel "ы", "ғ" and "қ" for "и", "г" and "к" ("калага" → "қалаға", "тилдерди" → "тілдерді").
+ */
+function withHarmony(ending: string, stem: string): string {
+  const lastVowel = [...stem].filter((letter) => VOWELS.test(letter)).at(-1) ?? "а";
+  const back = BACK_VOWELS.test(lastVowel);
+  return ending
+    .replace(/и/gu, back ? "ы" : "і")
+    .replace(/г/gu, back ? "ғ" : "г")
+    .replace(/к/gu, back ? "қ" : "к");
+}
