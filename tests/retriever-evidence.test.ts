@@ -143,6 +143,7 @@ describe("dense-only evidence", () => {
       documents: [{ id: "d", title: "Title", author: null, passages: 1 }],
       passages: [passage(0, "palace opened with the anthem")],
       keyword,
+      words: { terms: [], forms: [] },
       dense: {
         model: "stub",
         backend: "stub",
@@ -181,6 +182,7 @@ describe("a clear keyword choice", () => {
     documents: [{ id: "d", title: "Title", author: null, passages: 4 }],
     passages: palacePassages,
     keyword: palaceKeyword,
+    words: { terms: [], forms: [] },
     dense: {
       model: "stub",
       backend: "stub",

@@ -18,7 +18,7 @@ import {
   type TermAnalyzer,
 } from "../indexes/index.js";
 import type { Passage, PassageOptions } from "../passages/index.js";
-import { corpusLexiconAsync, type Retrieval, Retriever, type RetrieverOptions } from "../retriever/index.js";
+import { type Retrieval, Retriever, type RetrieverOptions } from "../retriever/index.js";
 import { detectLanguage } from "../text/index.js";
 import { AnswerCache } from "./answer-cache.js";
 import { answerNeedOf } from "./answer-need.js";
@@ -107,7 +107,6 @@ export class AnswerEngine {
     const glossary = await loadGlossary(options.corpusDir ?? "corpus");
     const retriever = new Retriever(opened.indexes, embedder, {
       glossary,
-      lexicon: await corpusLexiconAsync(opened.indexes),
       onEmbeddingError: (error) =>
         log(
           `the question could not be embedded (${error instanceof Error ? error.message : String(error)}); answering with the other legs, and pausing meaning-based search briefly`,

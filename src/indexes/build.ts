@@ -10,6 +10,7 @@ import type { Embedder } from "./dense/embedder.js";
 import { OFF_TOPIC_HASH, OFF_TOPIC_QUESTIONS } from "./dense/off-topic.js";
 import type { ReusableVectors } from "./dense/reusable-vectors.js";
 import { VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
+import { analyseCorpusWords } from "./keyword/corpus-words.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest.js";
 import type { DenseLeg, DocumentInfo, Indexes } from "./types.js";
@@ -46,6 +47,7 @@ export async function buildIndexes(
     options.keyword,
     bylineLabel(documents),
   );
+  const words = await analyseCorpusWords(passages, keyword);
   const dense = options.embedder ? await buildDenseLeg(passages, options.embedder, options) : null;
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -58,7 +60,7 @@ export async function buildIndexes(
     files: {},
     dense: dense ? denseManifest(dense) : null,
   };
-  return { manifest, documents: documentInfos(documents, passages), passages, keyword, dense };
+  return { manifest, documents: documentInfos(documents, passages), passages, keyword, words, dense };
 }
 
 /** What the manifest records of a dense leg. */

@@ -28,6 +28,7 @@ export { passageScore, type SentenceVectors } from "./dense/sentence-vectors.js"
 export { exactSearch, type VectorHit, VectorIndex, type VectorIndexOptions } from "./dense/vector-index.js";
 export { sameVectorSpace } from "./dense/vector-space.js";
 export { IndexError } from "./errors.js";
+export type { CorpusWords, WordForm } from "./keyword/corpus-words.js";
 export { ANALYZER_REVISION, kazakhAnalyzer } from "./keyword/kazakh-analyzer.js";
 export {
   type KeywordHit,

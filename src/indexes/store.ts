@@ -4,6 +4,7 @@ import type { Passage } from "../passages/index.js";
 import { sentenceVectors } from "./dense/sentence-vectors.js";
 import { VectorIndex } from "./dense/vector-index.js";
 import { IndexError } from "./errors.js";
+import type { CorpusWords } from "./keyword/corpus-words.js";
 import { KeywordIndex, type KeywordIndexOptions, type TermAnalyzer } from "./keyword/keyword-index.js";
 import { checksumOf, INDEX_FORMAT_VERSION, type IndexManifest, savedSentenceMethod } from "./manifest.js";
 import { removeStaleTemporaries, temporaryName } from "./temp-files.js";
@@ -13,6 +14,7 @@ import { currentIndexFiles } from "./versions.js";
 const MANIFEST = "manifest.json";
 const PASSAGES = "passages.json";
 const KEYWORD = "keyword.json";
+const WORDS = "words.json";
 const DENSE = "dense.hnsw";
 const OFF_TOPIC = "off-topic.f32";
 const SENTENCES = "sentences.f32";
@@ -40,6 +42,7 @@ export function saveIndexes(
   };
   write(PASSAGES, JSON.stringify({ documents: indexes.documents, passages: indexes.passages }));
   write(KEYWORD, indexes.keyword.toJSON());
+  write(WORDS, JSON.stringify(indexes.words));
   if (indexes.dense) {
     const temp = join(dir, temporaryName(DENSE));
     indexes.dense.index.save(temp);
@@ -98,8 +101,16 @@ export function loadIndexes(
   const saved = openSaved(indexDir);
   const stored = saved.passages();
   const keyword = KeywordIndex.fromJSON(saved.verified(KEYWORD).toString("utf8"), analyzer, keywordOptions);
+  const words = parseJson<CorpusWords>(saved.dir, WORDS, saved.verified(WORDS).toString("utf8"));
   const dense = (options.dense ?? true) ? saved.dense() : null;
-  return { manifest: saved.manifest, documents: stored.documents, passages: stored.passages, keyword, dense };
+  return {
+    manifest: saved.manifest,
+    documents: stored.documents,
+    passages: stored.passages,
+    keyword,
+    words,
+    dense,
+  };
 }
 
 /**
@@ -146,7 +157,7 @@ function openSaved(indexDir: string) {
       ),
     };
   };
-  return { manifest, verified, passages, dense };
+  return { dir, manifest, verified, passages, dense };
 }
 
 function readOrThrow(dir: string, name: string): Buffer {

@@ -2,6 +2,7 @@ import type { Passage } from "../passages/index.js";
 import type { SentenceMethod } from "./dense/corpus-vectors.js";
 import type { SentenceVectors } from "./dense/sentence-vectors.js";
 import type { VectorIndex } from "./dense/vector-index.js";
+import type { CorpusWords } from "./keyword/corpus-words.js";
 import type { KeywordIndex } from "./keyword/keyword-index.js";
 import type { IndexManifest } from "./manifest.js";
 
@@ -33,5 +34,7 @@ export interface Indexes {
   readonly documents: readonly DocumentInfo[];
   readonly passages: readonly Passage[];
   readonly keyword: KeywordIndex;
+  /** The corpus's words as the keyword index analysed them (see {@link CorpusWords}). */
+  readonly words: CorpusWords;
   readonly dense: DenseLeg | null;
 }

@@ -30,6 +30,7 @@ const LEGACY_FILES = [
   "manifest.json",
   "passages.json",
   "keyword.json",
+  "words.json",
   "dense.hnsw",
   "off-topic.f32",
   "sentences.f32",

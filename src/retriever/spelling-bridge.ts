@@ -1,6 +1,5 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
-import type { Indexes } from "../indexes/index.js";
-import { editDistance, foldKazakh, isFolded, memoize, tokenizeWords } from "../text/index.js";
+import type { WordForm } from "../indexes/index.js";
+import { editDistance, foldKazakh, isFolded, memoize } from "../text/index.js";
 
 /** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
 const MIN_FOLDED = 4;
@@ -17,9 +16,6 @@ const MAX_ENDING = 6;
 function slipsFor(length: number): number {
   return length < 6 ? 0 : length < 9 ? 1 : 2;
 }
-
-/** A word as the corpus writes it, with the terms the analyser made of it ("өтті" → "өт"). */
-export type WordForm = readonly [word: string, terms: readonly string[]];
 
 /**
  * The corpus's own terms, reachable from the ways a reader may write them. Kazakh typed without
@@ -126,63 +122,4 @@ export class SpellingBridge {
       return [...new Set([...concept, ...found])];
     });
   }
-}
-
-/** One passage's text with its document's title before it: what the lexicon is made of. */
-function passageText(passage: Indexes["passages"][number]): string {
-  return `${passage.docTitle}\n${passage.text}`;
-}
-
-/**
- * Collects a corpus's terms and word forms passage by passage, analysing each distinct word once.
- */
-class LexiconBuilder {
-  private readonly terms: string[] = [];
-  private readonly forms = new Map<string, readonly string[]>();
-
-  constructor(private readonly indexes: Pick<Indexes, "keyword">) {}
-
-  add(passage: Indexes["passages"][number]): void {
-    const text = passageText(passage);
-    const terms = this.indexes.keyword.termsOf(text);
-    this.terms.push(...terms);
-    // Only a word with Kazakh letters is typed otherwise without them ("өтті" as "отти"); the
-    // rest a reader types as the corpus does. A word alone may be read in another language than
-    // its passage ("экономикасы" as Russian): only the terms the index holds for the passage count.
-    const indexed = new Set(terms);
-    for (const word of tokenizeWords(text))
-      if (!isFolded(word) && !this.forms.has(word))
-        this.forms.set(
-          word,
-          this.indexes.keyword.termsOf(word).filter((term) => indexed.has(term)),
-        );
-  }
-
-  build(): TermLexicon {
-    return new TermLexicon(this.terms, this.forms);
-  }
-}
-
-/** The lexicon of a corpus's terms, built at once (small corpora, tests). */
-export function corpusLexicon(indexes: Pick<Indexes, "keyword" | "passages">): TermLexicon {
-  const builder = new LexiconBuilder(indexes);
-  for (const passage of indexes.passages) builder.add(passage);
-  return builder.build();
-}
-
-/**
- * The lexicon of a corpus's terms, analysing `chunk` passages per turn of the event loop: opening
- * a large corpus (about a second of analysis for 1,300 passages) while the bot answers from the
- * engine it replaces must not hold those answers up.
- */
-export async function corpusLexiconAsync(
-  indexes: Pick<Indexes, "keyword" | "passages">,
-  chunk = 25,
-): Promise<TermLexicon> {
-  const builder = new LexiconBuilder(indexes);
-  for (let start = 0; start < indexes.passages.length; start += chunk) {
-    if (start > 0) await nextTurn();
-    for (const passage of indexes.passages.slice(start, start + chunk)) builder.add(passage);
-  }
-  return builder.build();
 }
