@@ -108,6 +108,18 @@ describe("what a question asks for decides what answers it", () => {
     expect(questionKindOf("Кім сөз сөйледі?")).toBe("who");
   });
 
+  it("reads 'which one in the run' as asking for a figure ('по счёту', 'which session number')", () => {
+    for (const question of [
+      "какая по счету сессия",
+      "какой номер у этой сессии",
+      "which session number was it",
+      "what number is this session",
+      "сессияның нөмірі қандай",
+      "sessiya nomeri qandai",
+    ])
+      expect(questionKindOf(question), question).toBe("count");
+  });
+
   it("reads 'which day' and 'which month' as asking when, with or without Kazakh letters", () => {
     for (const question of [
       "Сессия қай күні өтті?",

@@ -141,7 +141,9 @@ function countedWords(
       }
       return phrase;
     }
-    if (i > 0 && f.some(COUNT_TAIL.word)) return [words[i - 1] as string];
+    // "What number…" names nothing: the question word before "number" is no thing counted.
+    if (i > 0 && f.some(COUNT_TAIL.word))
+      return isStopword(words[i - 1] as string) ? [] : [words[i - 1] as string];
   }
   return [];
 }

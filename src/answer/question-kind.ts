@@ -29,6 +29,8 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
     /(?:қай жылы|қай күн|қай айда|в каком году|в какой день|какого числа|what year|which year|what date|what day|which day)/,
   ],
   ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
+  // Which one in a numbered run ("какая по счёту сессия", "which session number"): a figure too.
+  ["count", /(?:по сч[её]ту|как(?:ой|им) номер|н[өо]м[іе]р\p{L}* қандай|(?:which|what) (?:\p{L}+ )?number)/u],
   ["who", /(?:назови|назовите|name the)/],
 ];
 
