@@ -166,3 +166,48 @@ describe("what someone said", () => {
     }
   });
 });
+
+/** A made-up congress: it names a resolution and three programmes without their contents, and lists its cities. */
+const CONGRESS = [
+  "Шымкентте жастар съезі өтті",
+  "",
+  "Съезд соңында қатысушылар Қарар қабылдады. Съезд үш жаңа бағдарламаны іске қосуды ұсынды.",
+  "Съезге Алматы, Астана, Тараз және Түркістан қалаларының жастары келді.",
+  "",
+].join("\n");
+
+describe("the contents of something", () => {
+  it("are asked for by a list, a text or titles — not when the list is of the numbered sections", () => {
+    const need = (q: string) => answerNeedOf(q, questionKindOf(q))?.need ?? null;
+    expect(need("бағдарламаларды тізіп берші")).toBe("contents");
+    expect(need("какой текст резолюции приняли")).toBe("contents");
+    expect(need("what exactly are the three programmes")).toBe("contents");
+    expect(need("titles of the books they published")).toBe("contents");
+    // What someone said is its own need; the numbered sections are a list the article makes.
+    expect(need("что конкретно сказал Омаров")).toBe("speech");
+    expect(need("перечисли все поручения")).toBeNull();
+    expect(need("list the directives")).toBeNull();
+  });
+
+  it("are not stated by a passage that only names the thing, nor by a list of something else", async () => {
+    const engine = await engineOver({ "congress.txt": CONGRESS, "clinic.txt": OTHER });
+    for (const question of [
+      "Съезде қабылданған Қарардың мәтіні қандай?",
+      "Съезд ұсынған үш бағдарламаны тізіп берші",
+    ]) {
+      const answer = await engine.answer(question);
+      expect([answer.reason, answer.missing], question).toEqual(["not-stated", "contents"]);
+    }
+  });
+
+  it("are stated by a list: short items between commas, or people named", async () => {
+    const engine = await engineOver({ "congress.txt": CONGRESS, "clinic.txt": OTHER });
+    const cities = await engine.answer("Съезге жастары келген қалаларды тізіп берші");
+    expect(cities.abstained).toBe(false);
+    expect(cities.passages[0]?.text).toContain("Тараз");
+    const forum = await engineOver({ "forum.txt": FORUM, "clinic.txt": OTHER });
+    const speakers = await forum.answer("Форумда сөз сөйлегендерді тізіп берші");
+    expect(speakers.abstained).toBe(false);
+    expect(speakers.passages[0]?.text).toContain("Б.Омаров");
+  });
+});

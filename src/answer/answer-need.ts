@@ -1,3 +1,4 @@
+import { isSectionNoun } from "../passages/index.js";
 import {
   detectLanguage,
   foldKazakh,
@@ -24,7 +25,8 @@ export type AnswerNeed =
   | "duration"
   | "money"
   | "address"
-  | "speech";
+  | "speech"
+  | "contents";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {
@@ -57,6 +59,7 @@ const ROLE = matcher(cues.role);
 const LEADS = matcher(cues.leads);
 const SPEECH = matcher(cues.speech);
 const WORKS = matcher(cues.works);
+const CONTENTS = matcher(cues.contents);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
@@ -75,7 +78,8 @@ function readings(word: string, language: Language | null): string[] {
  * What the answer to a question must hold, or `null` when any passage that matches will do: a
  * person (or a body) for "who", a figure for "how many", a date for "when", a place for "where",
  * an age for "how old", a length of time for "how long did it last", a sum of money for "how
- * much does it cost", what the person said for "what did Akishev say". The gate in stated.ts
+ * much does it cost", what the person said for "what did Akishev say", the parts or the text of
+ * something for "list the five initiatives" or "what does the Appeal's text say". The gate in stated.ts
  * then looks for it beside the question's words before the passage counts as the answer.
  */
 export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
@@ -94,6 +98,8 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))
     return { need: "money", ...none };
   if (kind === "other" && has(SPEECH)) return { need: "speech", ...none };
+  // "Перечисли поручения" asks for the numbered sections, which the article does list.
+  if (kind === "other" && has(CONTENTS) && !words.some(isSectionNoun)) return { need: "contents", ...none };
   switch (kind) {
     case "who":
       if (roles.length > 0) return { need: "person", roles, counted: [] };

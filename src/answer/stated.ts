@@ -51,12 +51,13 @@ export function isStated(
   if (need.need === "speech") return saysWhatTheySaid(passages);
   if (knownConcepts === 0 || known.knownShare < MIN_KNOWN_SHARE) return false;
   // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
-  // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. Other kinds
+  // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. So must a list:
+  // the cities at *the congress* are not the text of *its resolution*. Other kinds
   // are pinned by what they ask for (a role, the thing counted) or rarer in a text than dates.
   // A person asked for by role must stand in a sentence with all the question's words (up to
   // three): "the minister *of information*" is not the education minister of the same list.
   const wanted =
-    need.need === "date"
+    need.need === "date" || need.need === "contents"
       ? Math.min(2, knownConcepts)
       : need.need === "person" || need.need === "leader"
         ? Math.min(3, knownConcepts)
@@ -65,7 +66,7 @@ export function isStated(
   // are found somewhere, a passage without them (found by meaning alone) is not about the question.
   const anyMatched = passages.some((passage) => passage.highlights.length > 0);
   return passages.some((passage) =>
-    sentencesOf(passage.text).some((sentence) => {
+    sentencesOf(passage.text).some((sentence, i, sentences) => {
       const end = sentence.start + sentence.text.length;
       const words = new Set(
         passage.highlights
@@ -74,7 +75,10 @@ export function isStated(
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
       if (anyMatched && words.size < wanted) return false;
-      return holds(need, sentence.text, find);
+      // A list may stand in the sentence before the words about it ("…Н.Романова, Р.Аушев… /
+      // сөз сөйлеп…": the names, then "spoke").
+      const before = need.need === "contents" ? sentences[i - 1] : undefined;
+      return holds(need, sentence.text, find) || (before !== undefined && holds(need, before.text, find));
     }),
   );
 }
@@ -104,6 +108,8 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
       return test(DURATION);
     case "money":
       return test(MONEY);
+    case "contents":
+      return enumerates(sentence);
     case "figure":
       return need.counted.length === 0
         ? test(FIGURE)
@@ -134,6 +140,36 @@ function saysWhatTheySaid(passages: readonly AnswerPassage[]): boolean {
   }
   return !listed;
 }
+
+/**
+ * Whether a sentence spells out the parts of something rather than only naming it: two people or
+ * more, two quoted names or more, enumerating words ("біріншіден", "во-первых", "firstly"), a
+ * colon before the list, or a run of short items between commas and "and" ("Астана, Алматы
+ * және облыс әкімдері"). "«Бес әлеуметтік бастаманы» іске асырудың негізгі үш тетігіне тоқталып…" names the
+ * five initiatives and lists none of them.
+ */
+function enumerates(sentence: string): boolean {
+  if (peopleIn(sentence).length >= 2) return true;
+  if ((sentence.match(/«[^»]+»/gu) ?? []).length >= 2) return true;
+  if (ENUMERATOR.test(sentence)) return true;
+  if (/:\s*\S+(?:\s+\S+){2,}/u.test(sentence)) return true;
+  const shortItems = sentence
+    .split(LIST_SEPARATOR)
+    .filter((item) => item.trim().split(/\s+/u).length <= MAX_LIST_ITEM_WORDS);
+  return shortItems.length >= MIN_SHORT_ITEMS;
+}
+
+/** Words that number the parts of a list ("біріншіден", "во-первых", "firstly"). */
+const ENUMERATOR = /(?<!\p{L})(?:біріншіден|екіншіден|во-первых|во-вторых|firstly|secondly)(?!\p{L})/iu;
+/** What stands between the items of a list: a comma, a semicolon, "and" ("және", "мен", "и"). */
+const LIST_SEPARATOR = /[,;]|\s(?:және|мен|бен|пен|и|and)\s/u;
+/**
+ * Most words of one item in a list, and fewest such items that make one: Kazakh strings clauses
+ * with commas too ("…тақырыбына орай, Ассамблеяға жаңа міндеттер жүктеп, нақты тапсырмалар
+ * берді"), but their parts run longer.
+ */
+const MAX_LIST_ITEM_WORDS = 3;
+const MIN_SHORT_ITEMS = 3;
 
 /** A figure with a word for the counted thing at most a few words after it. */
 function countsIt(sentence: string, counted: string, find: TermFinder): boolean {

@@ -6,6 +6,7 @@ export {
   findOrdinalReference,
   headingOrdinalOf,
   isEnumerationAdverb,
+  isSectionNoun,
   type OrdinalReference,
   ordinalOf,
 } from "./ordinals.js";

@@ -61,6 +61,7 @@ const kazakh: Phrases = {
       duration: "мұның қанша уақытқа созылғаны",
       money: "қаржы мөлшері",
       speech: "сөйлеушінің нақты не айтқаны",
+      contents: "оның нақты мазмұны (тізімі не мәтіні)",
     };
     return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
   },
@@ -95,6 +96,7 @@ const russian: Phrases = {
       duration: "сколько это длилось",
       money: "о какой сумме речь",
       speech: "что именно сказал выступавший",
+      contents: "что именно в это входит (список или текст)",
     };
     return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
   },
@@ -130,6 +132,7 @@ const english: Phrases = {
       duration: "how long it lasted",
       money: "the amount",
       speech: "what exactly the speaker said",
+      contents: "what exactly it contains (a list or its text)",
     };
     return `The article touches on this, but does not say ${said[missing]}.`;
   },

@@ -30,6 +30,8 @@ export const KAZAKH_STOPWORDS: ReadonlySet<string> = new Set(
     // postpositions and relational words
     "туралы жайлы жөнінде үшін арқылы бойынша сияқты секілді дейін кейін бері сайын қарай " +
     "бірге кезде кезінде арасында ішінде " +
+    // request verbs: they ask for a list, never name its subject
+    "тізіп тізімдеп " +
     // copulas, auxiliaries and quotative verbs
     "деп деді деген дегеніміз дегеніңіз дейді дегенде болып табылады табылатын екен еді емес " +
     "болды болған болады"
@@ -46,6 +48,7 @@ export const RUSSIAN_STOPWORDS: ReadonlySet<string> = new Set(
     "он она оно они его ее её их ему ей им ним ней них я мы вы ты мне нас вас меня себя " +
     "был была было были быть есть является являются который которая которое которые " +
     "такой такая такое также тоже расскажи расскажите скажи скажите пожалуйста " +
+    "перечисли перечислите перечислить " +
     // modal and auxiliary words: they frame the question, never name its subject
     "должен должна должно должны нужно надо можно может могут будет будут вместе еще уже очень"
   ).split(" "),
