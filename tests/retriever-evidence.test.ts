@@ -218,3 +218,46 @@ describe("a clear keyword choice", () => {
     expect(await first("garden")).toBe(await first("garden", null));
   });
 });
+
+describe("the off-topic veto", () => {
+  /** A dense leg whose best passage is far from the question and an off-topic question is at it. */
+  const indexes = {
+    manifest: {},
+    documents: [{ id: "d", title: "Title", author: null, passages: 4 }],
+    passages: palacePassages,
+    keyword: palaceKeyword,
+    words: { terms: [], forms: [] },
+    dense: {
+      model: "stub",
+      backend: "stub",
+      index: { dimensions: 2, search: () => [{ id: 0, similarity: 0.5 }] },
+      offTopic: [Float32Array.from([1, 0])],
+      sentences: { vectors: [], ofPassage: [] },
+    },
+  } as unknown as Indexes;
+  const embedder: Embedder = {
+    backend: "stub",
+    modelId: "stub",
+    dimensions: 2,
+    offTopicVeto: -0.12,
+    embedQueries: async (texts) => texts.map(() => Float32Array.from([1, 0])),
+    embedPassages: async (texts) => texts.map(() => Float32Array.from([1, 0])),
+  };
+  const abstains = async (question: string, offTopicVeto?: number | null) =>
+    (
+      await new Retriever(indexes, embedder, offTopicVeto === undefined ? {} : { offTopicVeto }).search(
+        question,
+      )
+    ).abstained;
+
+  it("declines a question nearer an everyday one, though a word of it meets the corpus", async () => {
+    // "council" and "spring" are the corpus's, "weather" and "forecast" not: the keywords cover a
+    // third of it — enough to vouch, but not against the model's verdict.
+    expect(await abstains("council spring weather forecast", null)).toBe(false);
+    expect(await abstains("council spring weather forecast")).toBe(true);
+  });
+
+  it("leaves a question the keywords cover well alone", async () => {
+    expect(await abstains("palace garden")).toBe(false);
+  });
+});

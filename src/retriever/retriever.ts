@@ -67,6 +67,13 @@ export interface RetrieverOptions {
    */
   offTopicMargin?: number | null;
   /**
+   * The keywords do not vouch for a question whose best passage is this much farther from it
+   * than the nearest everyday off-topic question (a margin below it), unless their best hit
+   * covers `weakKeyword.coverage` of it. Default: the model's own (`Embedder.offTopicVeto`);
+   * `null` never.
+   */
+  offTopicVeto?: number | null;
+  /**
    * A keyword hit that scores at least this many times the next keyword hit stays first in the
    * fused ranking: rank fusion sees only ranks, so a passage the keywords single out (BM25 10.3
    * against 1.8) could lose first place to one both legs ranked middling. Default 3 (measured
@@ -98,6 +105,7 @@ const DEFAULTS = {
   minDenseSimilarity: 0.9,
   weakKeyword: { coverage: 0.5, denseWeight: 1.5 },
   offTopicMargin: null as number | null,
+  offTopicVeto: null as number | null,
   keywordLead: 3 as number | null,
   denseCooldownMs: 30_000,
 };
@@ -132,6 +140,7 @@ export class Retriever {
     const fromModel = definedOnly({
       minDenseSimilarity: embedder?.supportSimilarity,
       offTopicMargin: embedder?.offTopicMargin,
+      offTopicVeto: embedder?.offTopicVeto,
     });
     this.options = {
       ...DEFAULTS,
@@ -253,6 +262,7 @@ export class Retriever {
           unknownWeights,
           denseHits[0]?.similarity,
           denseMargin,
+          bestCoverage,
         ));
     return {
       question,
@@ -348,8 +358,17 @@ export class Retriever {
     unknownWeights: readonly number[],
     bestSimilarity: number | undefined,
     denseMargin: number | null,
+    bestCoverage: number,
   ): boolean {
     if (structureIds.length > 0) return true;
+    const veto = this.options.offTopicVeto;
+    if (
+      denseMargin !== null &&
+      veto !== null &&
+      denseMargin < veto &&
+      bestCoverage < this.options.weakKeyword.coverage
+    )
+      return false;
     const { keyword } = this.indexes;
     const { minKeywordCoverage, minWeakCoverage, minMatchedIdf } = this.options;
     const supported = keywordHits.slice(0, 5).some((hit) => {

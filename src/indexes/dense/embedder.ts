@@ -34,6 +34,8 @@ export interface Embedder {
   readonly supportSimilarity?: number;
   /** The model family's off-topic margin (see {@link ModelProfile.offTopicMargin}). */
   readonly offTopicMargin?: number | null;
+  /** The model family's off-topic veto (see {@link ModelProfile.offTopicVeto}). */
+  readonly offTopicVeto?: number | null;
   embedQueries(texts: readonly string[]): Promise<Float32Array[]>;
   /**
    * Passages and their sentences from one forward pass each (see {@link PassageInContext}).
@@ -198,6 +200,10 @@ class TransformersEmbedder implements Embedder {
 
   get offTopicMargin(): number | null {
     return this.profile.offTopicMargin;
+  }
+
+  get offTopicVeto(): number | null {
+    return this.profile.offTopicVeto;
   }
 
   /** Questions wait for the model together and go in one call (see {@link ModelQueue}). */

@@ -94,6 +94,10 @@ class HttpEmbedder implements Embedder {
     return this.profile.offTopicMargin;
   }
 
+  get offTopicVeto(): number | null {
+    return this.profile.offTopicVeto;
+  }
+
   async probe(): Promise<void> {
     const [vector] = await this.request(["probe"], "query");
     this.dimensions = vector?.length ?? 0;
