@@ -50,6 +50,9 @@ describe("what a question asks for decides what answers it", () => {
       "жалпы не жайлы жазылған",
       "qysqasha ne bolgan osy jerde",
       "че за событие тут описано",
+      // "tl;dr" typed on a Russian keyboard; "-тшы" typed in Latin ("айтшы").
+      "тлдр пж",
+      "kyskasha aitshy ne bolgan",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);

@@ -295,6 +295,7 @@ describe("latinToCyrillic", () => {
     ["Yulia", "юлиа"],
     ["Lituanica", "литуаника"],
     ["Qazaqstan", "қазақстан"],
+    ["aitshy", "аитшы"],
   ])("%s → %s", (latin, cyrillic) => {
     expect(latinToCyrillic(latin)).toBe(cyrillic);
   });

@@ -75,9 +75,12 @@ export function isStated(
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
       if (anyMatched && words.size < wanted) return false;
-      // A list may stand in the sentence before the words about it ("…Н.Романова, Р.Аушев… /
-      // сөз сөйлеп…": the names, then "spoke").
-      const before = need.need === "contents" ? sentences[i - 1] : undefined;
+      // A list may end right before the words about it ("…Н.Романова, Р.Аушев… / сөз сөйлеп…":
+      // the names, then "spoke"), not anywhere before them ("…сөз сөйлеп, …, бес әлеуметтік
+      // бастаманың мән-маңызына тоқталды" lists speakers, not the five initiatives).
+      const opening = sentence.start + sentence.text.split(/\s+/u).slice(0, LIST_TAIL_WORDS).join(" ").length;
+      const follows = passage.highlights.some(([s]) => s >= sentence.start && s < opening);
+      const before = need.need === "contents" && follows ? sentences[i - 1] : undefined;
       return holds(need, sentence.text, find) || (before !== undefined && holds(need, before.text, find));
     }),
   );
@@ -161,6 +164,8 @@ function enumerates(sentence: string): boolean {
 
 /** Words that number the parts of a list ("біріншіден", "во-первых", "firstly"). */
 const ENUMERATOR = /(?<!\p{L})(?:біріншіден|екіншіден|во-первых|во-вторых|firstly|secondly)(?!\p{L})/iu;
+/** How near the start of a sentence the words about a list ending just before it must stand. */
+const LIST_TAIL_WORDS = 3;
 /** What stands between the items of a list: a comma, a semicolon, "and" ("және", "мен", "и"). */
 const LIST_SEPARATOR = /[,;]|\s(?:және|мен|бен|пен|и|and)\s/u;
 /**

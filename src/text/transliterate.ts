@@ -12,6 +12,8 @@
 const DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
   ["shch", "щ"],
   ["sch", "ш"],
+  // Kazakh in Latin letters: "aitshy" is "айт" + "шы", not "ц" + "хы".
+  ["tsh", "тш"],
   ["zh", "ж"],
   ["kh", "х"],
   ["sh", "ш"],
