@@ -1,4 +1,5 @@
 import { sentencesOf } from "../passages/index.js";
+import cues from "./answer-cues.json" with { type: "json" };
 import { type NeedOf, namesRole } from "./answer-need.js";
 import { peopleIn } from "./names.js";
 import { ADDRESS, AGE, DATE_WORD, DURATION, FIGURE, MONEY, PLACE } from "./text-patterns.js";
@@ -163,11 +164,11 @@ function enumerates(sentence: string): boolean {
 }
 
 /** Words that number the parts of a list ("біріншіден", "во-первых", "firstly"). */
-const ENUMERATOR = /(?<!\p{L})(?:біріншіден|екіншіден|во-первых|во-вторых|firstly|secondly)(?!\p{L})/iu;
+const ENUMERATOR = new RegExp(`(?<!\\p{L})(?:${cues.enumerators.join("|")})(?!\\p{L})`, "iu");
 /** How near the start of a sentence the words about a list ending just before it must stand. */
 const LIST_TAIL_WORDS = 3;
 /** What stands between the items of a list: a comma, a semicolon, "and" ("және", "мен", "и"). */
-const LIST_SEPARATOR = /[,;]|\s(?:және|мен|бен|пен|и|and)\s/u;
+const LIST_SEPARATOR = new RegExp(`[,;]|\\s(?:${cues.listJoins.join("|")})\\s`, "u");
 /**
  * Most words of one item in a list, and fewest such items that make one: Kazakh strings clauses
  * with commas too ("…тақырыбына орай, Ассамблеяға жаңа міндеттер жүктеп, нақты тапсырмалар
