@@ -9,7 +9,6 @@ import type { BotContext } from "./context.js";
 import { apologize, logUncaught } from "./errors.js";
 import { feedbackHook, registerFeedback } from "./feedback-buttons.js";
 import { addressedToBot, isGroup } from "./group.js";
-import { undiciFetch } from "./http-client.js";
 import { InFlight } from "./in-flight.js";
 import { registerInline } from "./inline.js";
 import { registerMore } from "./more.js";
@@ -75,7 +74,6 @@ export function createBot(engine: BotEngine, options: CreateBotOptions): Created
       // grammY refuses a trailing slash, which is easy to leave in a URL setting.
       ...(options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {}),
       timeoutSeconds: options.requestTimeoutSeconds ?? 60,
-      fetch: undiciFetch(),
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
