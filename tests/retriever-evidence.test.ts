@@ -177,30 +177,10 @@ describe("dense-only evidence", () => {
 
 describe("a clear keyword choice", () => {
   /** Indexes over the palace passages whose vector search ranks them 1, 2, 3, 0. */
-  const indexes = {
-    manifest: {},
-    documents: [{ id: "d", title: "Title", author: null, passages: 4 }],
-    passages: palacePassages,
-    keyword: palaceKeyword,
-    words: { terms: [], forms: [] },
-    dense: {
-      model: "stub",
-      backend: "stub",
-      index: {
-        dimensions: 2,
-        search: () => [1, 2, 3, 0].map((id, rank) => ({ id, similarity: 0.95 - rank / 100 })),
-      },
-      offTopic: [],
-      sentences: { vectors: [], ofPassage: [] },
-    },
-  } as unknown as Indexes;
-  const embedder: Embedder = {
-    backend: "stub",
-    modelId: "stub",
-    dimensions: 2,
-    embedQueries: async (texts) => texts.map(() => new Float32Array(2)),
-    embedPassages: async (texts) => texts.map(() => new Float32Array(2)),
-  };
+  const indexes = palaceIndexes(() =>
+    [1, 2, 3, 0].map((id, rank) => ({ id, similarity: 0.95 - rank / 100 })),
+  );
+  const embedder = stubEmbedder(new Float32Array(2));
   // A dense leg weighed heavily enough to out-vote the keywords by rank alone.
   const heavyDense = { weights: { keyword: 1, dense: 5 } };
   const first = async (question: string, keywordLead?: number | null) =>
@@ -221,28 +201,8 @@ describe("a clear keyword choice", () => {
 
 describe("the off-topic veto", () => {
   /** A dense leg whose best passage is far from the question and an off-topic question is at it. */
-  const indexes = {
-    manifest: {},
-    documents: [{ id: "d", title: "Title", author: null, passages: 4 }],
-    passages: palacePassages,
-    keyword: palaceKeyword,
-    words: { terms: [], forms: [] },
-    dense: {
-      model: "stub",
-      backend: "stub",
-      index: { dimensions: 2, search: () => [{ id: 0, similarity: 0.5 }] },
-      offTopic: [Float32Array.from([1, 0])],
-      sentences: { vectors: [], ofPassage: [] },
-    },
-  } as unknown as Indexes;
-  const embedder: Embedder = {
-    backend: "stub",
-    modelId: "stub",
-    dimensions: 2,
-    offTopicVeto: -0.12,
-    embedQueries: async (texts) => texts.map(() => Float32Array.from([1, 0])),
-    embedPassages: async (texts) => texts.map(() => Float32Array.from([1, 0])),
-  };
+  const indexes = palaceIndexes(() => [{ id: 0, similarity: 0.5 }], [Float32Array.from([1, 0])]);
+  const embedder = stubEmbedder(Float32Array.from([1, 0]), { offTopicVeto: -0.12 });
   const abstains = async (question: string, offTopicVeto?: number | null) =>
     (
       await new Retriever(indexes, embedder, offTopicVeto === undefined ? {} : { offTopicVeto }).search(
@@ -261,3 +221,36 @@ describe("the off-topic veto", () => {
     expect(await abstains("palace garden")).toBe(false);
   });
 });
+
+/** Indexes over the palace passages with a stub dense leg: its search, its off-topic questions' vectors. */
+function palaceIndexes(
+  search: () => { id: number; similarity: number }[],
+  offTopic: Float32Array[] = [],
+): Indexes {
+  return {
+    manifest: {},
+    documents: [{ id: "d", title: "Title", author: null, passages: 4 }],
+    passages: palacePassages,
+    keyword: palaceKeyword,
+    words: { terms: [], forms: [] },
+    dense: {
+      model: "stub",
+      backend: "stub",
+      index: { dimensions: 2, search },
+      offTopic,
+      sentences: { vectors: [], ofPassage: [] },
+    },
+  } as unknown as Indexes;
+}
+
+/** A stub model that embeds every text as `vector`, with the profile values given. */
+function stubEmbedder(vector: Float32Array, profile: Partial<Embedder> = {}): Embedder {
+  return {
+    backend: "stub",
+    modelId: "stub",
+    dimensions: 2,
+    ...profile,
+    embedQueries: async (texts) => texts.map(() => vector),
+    embedPassages: async (texts) => texts.map(() => vector),
+  };
+}
