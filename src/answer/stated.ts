@@ -35,7 +35,8 @@ export type TermFinder = (text: string, word: string) => readonly (readonly [num
  * about ("the akim of Astana" needs a name next to "әкім"), a figure beside the thing counted
  * ("how many people" needs a figure next to a word for people), a date, a place, an age, a
  * length of time, a sum; for what someone said, a sentence naming that person not as one of
- * a list (see {@link saysWhatTheySaid}).
+ * a list (see {@link saysWhatTheySaid}); for the contents of something, a sentence spelling a
+ * list out (see {@link enumerates}).
  */
 export function isStated(
   need: NeedOf,
@@ -76,15 +77,29 @@ export function isStated(
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
       if (anyMatched && words.size < wanted) return false;
-      // A list may end right before the words about it ("…Н.Романова, Р.Аушев… / сөз сөйлеп…":
-      // the names, then "spoke"), not anywhere before them ("…сөз сөйлеп, …, бес әлеуметтік
-      // бастаманың мән-маңызына тоқталды" lists speakers, not the five initiatives).
-      const opening = sentence.start + sentence.text.split(/\s+/u).slice(0, LIST_TAIL_WORDS).join(" ").length;
-      const follows = passage.highlights.some(([s]) => s >= sentence.start && s < opening);
-      const before = need.need === "contents" && follows ? sentences[i - 1] : undefined;
-      return holds(need, sentence.text, find) || (before !== undefined && holds(need, before.text, find));
+      if (holds(need, sentence.text, find)) return true;
+      const before = need.need === "contents" ? listJustBefore(passage, sentences, i) : undefined;
+      return before !== undefined && holds(need, before, find);
     }),
   );
+}
+
+/**
+ * The sentence before the `i`th, when the question's words open the `i`th: a list may end right
+ * before the words about it ("…Н.Романова, Р.Аушев… / сөз сөйлеп…": the names, then "spoke"),
+ * not anywhere before them ("…сөз сөйлеп, …, бес әлеуметтік бастаманың мән-маңызына тоқталды"
+ * lists the speakers, not the five initiatives).
+ */
+function listJustBefore(
+  passage: AnswerPassage,
+  sentences: readonly { readonly start: number; readonly text: string }[],
+  i: number,
+): string | undefined {
+  const sentence = sentences[i];
+  if (!sentence || i === 0) return undefined;
+  const opening = sentence.start + sentence.text.split(/\s+/u).slice(0, LIST_TAIL_WORDS).join(" ").length;
+  const opens = passage.highlights.some(([s]) => s >= sentence.start && s < opening);
+  return opens ? sentences[i - 1]?.text : undefined;
 }
 
 function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {

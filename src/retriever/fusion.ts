@@ -20,3 +20,17 @@ export function reciprocalRankFusion(lists: readonly RankedList[], k = 60): Map<
   if (best > 0) for (const [id, score] of scores) scores.set(id, score / best);
   return scores;
 }
+
+/**
+ * Puts the keyword leg's first hit at the top of `fused` when its score is at least `lead` times
+ * the second's (or it is the only hit): the keywords' clear choice is not out-voted by ranks.
+ */
+export function keepClearKeywordLead(
+  fused: Map<number, number>,
+  keywordHits: readonly { id: number; score: number }[],
+  lead: number | null,
+): void {
+  const [first, second] = keywordHits;
+  if (lead === null || !first || (second && first.score < lead * second.score)) return;
+  fused.set(first.id, Math.max(...fused.values()) + Number.EPSILON);
+}

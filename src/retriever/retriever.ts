@@ -1,4 +1,3 @@
-import type { Glossary } from "../corpus/index.js";
 import {
   type DenseLeg,
   type Embedder,
@@ -10,105 +9,16 @@ import {
 } from "../indexes/index.js";
 import { asksForAuthor, asksForSummary, findOrdinalReference, type Passage } from "../passages/index.js";
 import { KAZAKH_STOPWORDS } from "../text/index.js";
-import { reciprocalRankFusion } from "./fusion.js";
+import { keepClearKeywordLead, reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
 import { KazakhLetters } from "./kazakh-letters.js";
+import { offTopicMargin } from "./off-topic-margin.js";
+import { RETRIEVER_DEFAULTS as DEFAULTS, type RetrieverOptions } from "./options.js";
 import { SpellingBridge, TermLexicon } from "./spelling-bridge.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
 import { unknownNames } from "./unknown-names.js";
 
-/** Options of {@link Retriever}; every field has a default. */
-export interface RetrieverOptions {
-  /** Passages returned per question. Default 3. */
-  k?: number;
-  /** How deep each leg looks before fusion. Default 30. */
-  depth?: number;
-  /**
-   * RRF constant. Default 10: the legs' first places count for more than with the usual 60
-   * (measured with multilingual-e5-small: hit@1 0.921 / 0.776 on the article's development
-   * sets against 0.907 / 0.776 at 60; KazQAD MRR@10 0.778 against 0.757).
-   */
-  rrfK?: number;
-  /**
-   * Leg weights in the fusion. Default keyword 1, dense 0.5: e5-small is weaker than the keyword
-   * leg on the article's names and figures and must not drag a right keyword answer down, yet
-   * lifts paraphrases (measured: dense 1 → hit@1 0.865 on the held-out set, 0.5 → 0.885).
-   */
-  weights?: { keyword?: number; dense?: number };
-  /** The corpus's terms for the spelling bridge. Default: made from the index's words (`Indexes.words`). */
-  lexicon?: TermLexicon;
-  /**
-   * Keyword evidence that the corpus answers the question: a top passage whose matched terms
-   * carry at least `minKeywordCoverage` of the question's IDF weight — or at least
-   * `minWeakCoverage` of it while its matched concepts' IDF sums to `minMatchedIdf` (default
-   * 2.5: more than one word of a single passage gets in the article, so one rare word in common
-   * is not enough on its own — "Доллардың бүгінгі бағамы" shares only "бүгінгі"). With no such
-   * passage, no section named and no dense hit above `minDenseSimilarity`, the retriever
-   * abstains. Defaults measured by `npm run eval` on the article questions (0.3–0.35, 0.15–0.2
-   * and 2.5–3 all give the same figures there).
-   */
-  minKeywordCoverage?: number;
-  minWeakCoverage?: number;
-  minMatchedIdf?: number;
-  /** Default: the model's own floor (`Embedder.supportSimilarity`), else 0.9. */
-  minDenseSimilarity?: number;
-  /**
-   * When no top keyword hit covers `coverage` of the question, the dense leg weighs
-   * `denseWeight` in the fusion instead of its usual weight: a paraphrase the keywords barely
-   * touch is the dense leg's to rank. Default 0.5 and 1.5 (measured with multilingual-e5-small:
-   * hit@1 0.796 against 0.776 on the blind development set, the developers' set 0.914 against
-   * 0.921, KazQAD unchanged).
-   */
-  weakKeyword?: { coverage: number; denseWeight: number };
-  /**
-   * The dense leg alone vouches for a question whose best passage is at least this much nearer
-   * to it than the nearest everyday off-topic question (a negative margin: "not much farther").
-   * Default: the model's own (`Embedder.offTopicMargin`); `null` never.
-   */
-  offTopicMargin?: number | null;
-  /**
-   * The keywords do not vouch for a question whose best passage is this much farther from it
-   * than the nearest everyday off-topic question (a margin below it), unless their best hit
-   * covers `weakKeyword.coverage` of it. Default: the model's own (`Embedder.offTopicVeto`);
-   * `null` never.
-   */
-  offTopicVeto?: number | null;
-  /**
-   * A keyword hit that scores at least this many times the next keyword hit stays first in the
-   * fused ranking: rank fusion sees only ranks, so a passage the keywords single out (BM25 10.3
-   * against 1.8) could lose first place to one both legs ranked middling. Default 3 (measured
-   * with multilingual-e5-small on the eight development sets: 711 right first passages of 885
-   * against 699 without it, paraphrases gaining most; 2 gave 709, 5 gave 703; KazQAD fused MRR@10
-   * 0.778 → 0.780); `null` never.
-   */
-  keywordLead?: number | null;
-  /** The corpus's kk/ru/en key terms, to let Russian and English questions meet Kazakh words. */
-  glossary?: Glossary;
-  /**
-   * Told when a question could not be embedded (an embedding server down mid-run). The question
-   * is then answered with the other legs, and the dense leg rests for `denseCooldownMs` so that
-   * users are not kept waiting on a server that is not there. Default: nothing is told.
-   */
-  onEmbeddingError?: (error: unknown) => void;
-  /** Default 30 s. */
-  denseCooldownMs?: number;
-}
-
-const DEFAULTS = {
-  k: 3,
-  depth: 30,
-  rrfK: 10,
-  minKeywordCoverage: 0.3,
-  minWeakCoverage: 0.2,
-  minMatchedIdf: 2.5,
-  /** Used when neither the options nor the model's profile give one (see `supportSimilarity`). */
-  minDenseSimilarity: 0.9,
-  weakKeyword: { coverage: 0.5, denseWeight: 1.5 },
-  offTopicMargin: null as number | null,
-  offTopicVeto: null as number | null,
-  keywordLead: 3 as number | null,
-  denseCooldownMs: 30_000,
-};
+export type { RetrieverOptions };
 
 /**
  * Finds the passages that answer a question by fusing three legs: the structure leg (a question
@@ -380,39 +290,6 @@ export class Retriever {
     if (denseMargin !== null && margin !== null && denseMargin >= margin) return true;
     return bestSimilarity !== undefined && bestSimilarity >= this.options.minDenseSimilarity;
   }
-}
-
-/**
- * Puts the keyword leg's first hit at the top of `fused` when its score is at least `lead` times
- * the second's (or it is the only hit): the keywords' clear choice is not out-voted by ranks.
- */
-function keepClearKeywordLead(
-  fused: Map<number, number>,
-  keywordHits: readonly { id: number; score: number }[],
-  lead: number | null,
-): void {
-  const [first, second] = keywordHits;
-  if (lead === null || !first || (second && first.score < lead * second.score)) return;
-  fused.set(first.id, Math.max(...fused.values()) + Number.EPSILON);
-}
-
-/**
- * How much nearer the best passage is to the question than the nearest off-topic question:
- * positive when the article is nearer. `null` without vectors to compare.
- */
-function offTopicMargin(
-  vector: Float32Array,
-  best: number | undefined,
-  offTopic: readonly Float32Array[],
-): number | null {
-  if (best === undefined || offTopic.length === 0) return null;
-  let nearest = -1;
-  for (const other of offTopic) {
-    let dot = 0;
-    for (let i = 0; i < other.length; i++) dot += (other[i] as number) * (vector[i] as number);
-    nearest = Math.max(nearest, dot);
-  }
-  return best - nearest;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
