@@ -27,6 +27,8 @@ describe("findOrdinalReference", () => {
     ["поручение номер два", 2],
     ["А шестое?", 6],
     ["Tell me about directive number four", 4],
+    ["number two directive in short", 2],
+    ["номер 5 поручение", 5],
     ["What is the 7th directive?", 7],
     ["What does the second instruction say?", 2],
     ["directive 8", 8],

@@ -268,6 +268,12 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
     // "no. 6", "nr 6": the abbreviation numbers an item of a list.
     if (/^(?:no|nr)$/.test(word) && /^\d{1,2}$/.test(next))
       return { ordinal: Number(next), surface: `${words[i]} ${words[i + 1]}` };
+    // "number two directive", "номер 2 поручение": the number, then the noun.
+    if (/^(?:number|no|nr|номер|нөмір|нөмірі)$/.test(word) && isSectionNoun(lower[i + 2] ?? "")) {
+      const cardinal = cardinalOf(next);
+      if (cardinal !== null && cardinal > 0)
+        return { ordinal: cardinal, surface: words.slice(i, i + 3).join(" ") };
+    }
     // "directive 4", "поручение №4", "directive number four", "тапсырма нөмірі 4".
     if (isSectionNoun(word)) {
       let j = i + 1;
