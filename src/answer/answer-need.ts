@@ -1,10 +1,10 @@
 import { isSectionNoun } from "../passages/index.js";
 import {
   detectLanguage,
+  foldedReadings,
   foldKazakh,
   isStopword,
   type Language,
-  latinToCyrillicVariants,
   looksLikeVerb,
   normalizeText,
   tokenizeWords,
@@ -65,13 +65,9 @@ const COUNT_SKIP = matcher(cues.countSkip);
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
 const COUNT_HEAD = /^(?:канша|неше|нешеу|сколько|скока|many|much)$/;
 
-/**
- * A word's folded readings: itself and, for a Latin word in a Kazakh or Russian question, its
- * Cyrillic spellings (an English "century" must not read as Russian "цен…").
- */
+/** A word's folded readings, Latin read in Cyrillic only in a Kazakh or Russian question. */
 function readings(word: string, language: Language | null): string[] {
-  const cyrillic = language !== "en" && /^[a-z']+$/.test(word) ? latinToCyrillicVariants(word) : [];
-  return [word, ...cyrillic].map(foldKazakh);
+  return foldedReadings(word, language !== "en");
 }
 
 /**

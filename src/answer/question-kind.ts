@@ -1,11 +1,5 @@
 import { asksForSummary } from "../passages/index.js";
-import {
-  detectLanguage,
-  foldKazakh,
-  latinToCyrillicVariants,
-  normalizeText,
-  tokenizeWords,
-} from "../text/index.js";
+import { detectLanguage, foldedReadings, foldKazakh, normalizeText, tokenizeWords } from "../text/index.js";
 
 /** What a question asks for, as far as the answer's lead line is concerned. */
 export type QuestionKind = "who" | "count" | "when" | "where" | "summary" | "other";
@@ -44,17 +38,13 @@ export function questionKindOf(question: string): QuestionKind {
   // Cues and question alike folded, so Kazakh typed without Kazakh letters ("ким", "канша")
   // reads the same; Kazakh or Russian typed in Latin letters is read in Cyrillic too ("kto").
   const latin = detectLanguage(question) !== "en";
-  const tokens = tokenizeWords(question);
-  const cyrillic = tokens.map((word) =>
-    latin && /^[a-z]+$/.test(word) ? latinToCyrillicVariants(word).map(foldKazakh) : [],
-  );
-  const words = tokens.flatMap((word, i) => [foldKazakh(word), ...(cyrillic[i] ?? [])]);
+  const readings = tokenizeWords(question).map((word) => foldedReadings(word, latin));
+  const words = readings.flat();
   // Phrases are read in the question as typed and, typed in Latin ("qai jyly"), in Cyrillic:
-  // with each word's first reading, and with its last (a word has one or two).
+  // with each word's first Cyrillic reading, and with its last (a word has one or two).
   const texts = [foldKazakh(normalizeText(question))];
-  if (cyrillic.some((variants) => variants.length > 0))
-    for (const pick of [0, -1])
-      texts.push(tokens.map((word, i) => cyrillic[i]?.at(pick) ?? foldKazakh(word)).join(" "));
+  if (readings.some((forms) => forms.length > 1))
+    for (const pick of [1, -1]) texts.push(readings.map((forms) => forms.at(pick) ?? forms[0]).join(" "));
   for (const [kind, phrase] of FOLDED_PHRASES) if (texts.some((text) => phrase.test(text))) return kind;
   for (const [kind, cue] of FOLDED_CUES) if (words.some((word) => cue.test(word))) return kind;
   return "other";

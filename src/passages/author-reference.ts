@@ -1,10 +1,4 @@
-import {
-  editDistance,
-  foldKazakh,
-  isStopword,
-  latinToCyrillicVariants,
-  tokenizeWords,
-} from "../text/index.js";
+import { editDistance, foldedReadings, foldKazakh, isStopword, tokenizeWords } from "../text/index.js";
 
 /** Words that ask for an author: "авторы", "автор", "author", "кім жазған", "кто написал", "wrote". */
 const AUTHOR_WORD =
@@ -26,7 +20,7 @@ export function asksForAuthor(question: string): boolean {
   // Each word is read folded ("макаланы ким жазган") and, when Latin, in Cyrillic ("kim jazdy").
   const words = tokenizeWords(question)
     .filter((word) => word.length > 1 && !isStopword(word))
-    .map((word) => [word, ...(/^[a-z]+$/.test(word) ? latinToCyrillicVariants(word) : [])].map(foldKazakh))
+    .map((word) => foldedReadings(word))
     .filter((forms) => !forms.some(isStopword));
   const author = (forms: readonly string[]) =>
     forms.some((w) => FOLDED_AUTHOR_WORD.test(w) || slipOfAuthor(w));

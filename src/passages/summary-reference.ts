@@ -1,10 +1,4 @@
-import {
-  foldKazakh,
-  isStopword,
-  latinToCyrillicVariants,
-  normalizeText,
-  tokenizeWords,
-} from "../text/index.js";
+import { foldedReadings, foldKazakh, isStopword, normalizeText, tokenizeWords } from "../text/index.js";
 import cues from "./summary-cues.json" with { type: "json" };
 
 /** A cue list as folded patterns: exact words, and stems for entries ending in "*". */
@@ -20,12 +14,6 @@ const isDocumentWord = matcher(cues.documentWords);
 const isFillerWord = matcher(cues.fillerWords);
 const isWrittenWord = matcher(cues.writtenWords);
 
-/** A word's folded readings: itself, and for a Latin word its Cyrillic spellings. */
-function readings(word: string): string[] {
-  const latin = /^[a-z']+$/.test(word) ? latinToCyrillicVariants(word) : [];
-  return [word, ...latin].map(foldKazakh);
-}
-
 /**
  * True when a question asks what the document is about or for its gist — "мақала не туралы?",
  * "перескажи кратко", "tl;dr", "kyskasha aityp bershi" — and nothing more specific. The lead
@@ -34,7 +22,7 @@ function readings(word: string): string[] {
  */
 export function asksForSummary(question: string): boolean {
   if (/\btl\s*;?\s*dr\b/.test(normalizeText(question))) return true;
-  const words = tokenizeWords(question).map(readings);
+  const words = tokenizeWords(question).map((word) => foldedReadings(word));
   const any = (test: (w: string) => boolean) => words.some((forms) => forms.some(test));
   const asks =
     any(isSummaryWord) ||

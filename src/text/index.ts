@@ -28,5 +28,5 @@ export {
   withoutQuestionPhrases,
 } from "./stopwords.js";
 export { tokenizeWords, type WordSpan, wordSpans } from "./tokenize.js";
-export { latinToCyrillic, latinToCyrillicVariants } from "./transliterate.js";
+export { foldedReadings, latinToCyrillic, latinToCyrillicVariants } from "./transliterate.js";
 export { looksLikeVerb } from "./verbs.js";

@@ -1,3 +1,5 @@
+import { foldKazakh } from "./fold.js";
+
 /**
  * Latin → Cyrillic transliteration of names.
  *
@@ -102,4 +104,15 @@ export function latinToCyrillicVariants(word: string): string[] {
       .replace(/([аеоуыэюя])ий(?=[^аеиоуыэюя]|$)/g, "$1йы")
       .replace(/([аеоуыэюя])и(?=[^аеиоуыэюя]|$)/g, "$1й");
   return [...new Set([primary, single, diphthong(primary), diphthong(single)])];
+}
+
+/**
+ * A word's folded spellings, to match cue words against: the word with Kazakh letters folded
+ * ("қандай" → "кандай") and, for a Latin word when `readLatin` (a Kazakh or Russian question, not
+ * an English one, whose "century" must not read as Russian "цен…"), its Cyrillic readings folded
+ * too ("qandai" → "кандай"). The first is always the word itself.
+ */
+export function foldedReadings(word: string, readLatin = true): string[] {
+  const cyrillic = readLatin && /^[a-z']+$/.test(word) ? latinToCyrillicVariants(word) : [];
+  return [word, ...cyrillic].map(foldKazakh);
 }
