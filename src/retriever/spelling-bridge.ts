@@ -1,5 +1,5 @@
 import type { WordForm } from "../indexes/index.js";
-import { editDistance, foldKazakh, isFolded, memoize } from "../text/index.js";
+import { editDistance, foldKazakh, memoize } from "../text/index.js";
 
 /** Shortest reader's term matched by its folded spelling alone (shorter ones collide by chance). */
 const MIN_FOLDED = 4;
@@ -32,8 +32,6 @@ export class TermLexicon {
   private readonly folds: string[];
   /** The corpus's words by their folded spelling, with their terms. */
   private readonly byWordFold = new Map<string, Set<string>>();
-  /** The corpus's words written with Kazakh letters, as it writes them: what puts the letters back into a question typed without them. */
-  readonly kazakhWords: readonly string[];
 
   /** `terms`: the corpus's analysed terms; `forms`: its words with their terms (see {@link WordForm}). */
   constructor(terms: Iterable<string>, forms: Iterable<WordForm> = []) {
@@ -42,13 +40,10 @@ export class TermLexicon {
       addTo(this.byFold, foldKazakh(term), [term]);
     }
     this.folds = [...this.byFold.keys()].sort();
-    const kazakhWords: string[] = [];
     for (const [word, wordTerms] of forms) {
-      if (!isFolded(word)) kazakhWords.push(word);
       if ([...word].length < MIN_FOLDED || /\d/.test(word) || wordTerms.length === 0) continue;
       addTo(this.byWordFold, foldKazakh(word), wordTerms);
     }
-    this.kazakhWords = kazakhWords;
   }
 
   /**
