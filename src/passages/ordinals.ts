@@ -235,6 +235,9 @@ export function headingOrdinalOf(line: string): { ordinal: number; label: string
   return ordinal === null ? null : { ordinal, label: bare };
 }
 
+/** Words for "number" that stand beside a section's number ("number two directive", "тапсырма нөмірі 4"). */
+const NUMBER_WORD = /^(?:number|no|nr|номер|нөмір|нөмірі)$/;
+
 /**
  * Finds the section a question names: "төртінші тапсырма", "4-ші тапсырма", "четвёртое поручение",
  * "поручение №4", "directive number four", "the 4th directive", or a bare ordinal in a very short
@@ -269,7 +272,7 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
     if (/^(?:no|nr)$/.test(word) && /^\d{1,2}$/.test(next))
       return { ordinal: Number(next), surface: `${words[i]} ${words[i + 1]}` };
     // "number two directive", "номер 2 поручение": the number, then the noun.
-    if (/^(?:number|no|nr|номер|нөмір|нөмірі)$/.test(word) && isSectionNoun(lower[i + 2] ?? "")) {
+    if (NUMBER_WORD.test(word) && isSectionNoun(lower[i + 2] ?? "")) {
       const cardinal = cardinalOf(next);
       if (cardinal !== null && cardinal > 0)
         return { ordinal: cardinal, surface: words.slice(i, i + 3).join(" ") };
@@ -277,7 +280,7 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
     // "directive 4", "поручение №4", "directive number four", "тапсырма нөмірі 4".
     if (isSectionNoun(word)) {
       let j = i + 1;
-      if (/^(?:number|no|nr|номер|под|нөмірі|нөмір|№|#)$/.test(lower[j] ?? "")) j++;
+      if (NUMBER_WORD.test(lower[j] ?? "") || /^(?:под|№|#)$/.test(lower[j] ?? "")) j++;
       if (lower[j] === "номером") j++;
       const cardinal = cardinalOf(lower[j] ?? "");
       if (cardinal !== null && cardinal > 0)
