@@ -190,7 +190,7 @@ export class AnswerEngine {
     questions: readonly string[],
     options: AskOptions,
   ): Promise<{ value: Answer; keep: boolean }[]> {
-    const prepared = questions.map((q) => this.prepare(q));
+    const prepared = questions.map((q) => prepareQuestion(q, this.maxQuestionChars));
     const searchable = prepared.filter((p) => p.search.length > 0);
     const retrievals = await this.retriever.searchMany(
       searchable.map((p) => p.search),
@@ -211,13 +211,9 @@ export class AnswerEngine {
    */
   retrieveMany(questions: readonly string[], k?: number): Promise<Retrieval[]> {
     return this.retriever.searchMany(
-      questions.map((q) => this.prepare(q).search),
+      questions.map((q) => prepareQuestion(q, this.maxQuestionChars).search),
       k,
     );
-  }
-
-  private prepare(question: string): PreparedQuestion {
-    return prepareQuestion(question, this.maxQuestionChars);
   }
 
   private toAnswer(
