@@ -26,6 +26,10 @@ describe("findOrdinalReference", () => {
     ["В 7-м поручении что?", 7],
     ["поручение номер два", 2],
     ["А шестое?", 6],
+    // Colloquial fillers beside a bare ordinal.
+    ["а шестое чё там", 6],
+    ["whats in the 3rd one", 3],
+    ["бесиншиси туралы не жазылган", 5],
     ["Tell me about directive number four", 4],
     ["number two directive in short", 2],
     ["номер 5 поручение", 5],

@@ -1,4 +1,5 @@
 import { editDistance, foldKazakh, isStopword, KAZAKH_ORDINALS, latinToCyrillic } from "../text/index.js";
+import fillers from "./ordinal-fillers.json" with { type: "json" };
 
 /**
  * Ordinal words in Kazakh, Russian and English. Two stages use them: passage building (a line that
@@ -109,31 +110,11 @@ export function isSectionNoun(word: string): boolean {
   });
 }
 
-/** Words that may stand beside a bare ordinal in a follow-up question: "А төртінші ше?", "and the fourth?". */
-const FILLER_WORDS = new Set([
-  "а",
-  "ал",
-  "ше",
-  "ша",
-  "және",
-  "и",
-  "а",
-  "что",
-  "про",
-  "о",
-  "об",
-  "ещё",
-  "еще",
-  "and",
-  "the",
-  "what",
-  "about",
-  "also",
-  "now",
-  "туралы",
-  "қалай",
-  "не",
-]);
+/**
+ * Words that may stand beside a bare ordinal in a follow-up question (data: ordinal-fillers.json),
+ * folded so Kazakh typed without Kazakh letters counts too.
+ */
+const FILLER_WORDS: ReadonlySet<string> = new Set(fillers.words.map(foldKazakh));
 
 const WORD = /[\p{L}\p{N}№#]+(?:[-‐‑–][\p{L}]+)?/gu;
 
@@ -258,7 +239,7 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
       const nearNoun =
         isSectionNoun(next) || isSectionNoun(lower[i - 1] ?? "") || isSectionNoun(lower[i + 2] ?? "");
       const bare = lower.every(
-        (other, j) => j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(other) || isStopword(other),
+        (other, j) => j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(foldKazakh(other)) || isStopword(other),
       );
       const surface = tens > 0 ? `${words[i - 1]} ${words[i]}` : (words[i] as string);
       if (nearNoun || bare) return { ordinal, surface };
