@@ -211,3 +211,32 @@ describe("the contents of something", () => {
     expect(speakers.passages[0]?.text).toContain("Б.Омаров");
   });
 });
+
+describe("a count answered by the people it counts", () => {
+  const APPOINTED = [
+    "Қоғамдық кеңестің отырысы өтті",
+    "",
+    "Отырыста кеңестің жаңа мүшелері сайланып, бұл қызметке Асқар Бекұлы Нұрланов пен Гүлнар Серікқызы Оспанова тағайындалды.",
+    "Кеңес келесі жылы қала бюджетін талқылайды. Отырысқа қала әкімі Марат Әбенов қатысты.",
+    "",
+  ].join("\n");
+
+  it("takes people named one by one after the counted word as the figure, and leads with their names", async () => {
+    const engine = await engineOver({ "council.txt": APPOINTED, "clinic.txt": OTHER });
+    const answer = await engine.answer("Кеңестің қанша жаңа мүшесі сайланды?");
+    expect(answer.abstained).toBe(false);
+    const lead = answer.leads[0];
+    expect(lead?.emphasis.map(([s, e]) => lead.text.slice(s, e))).toEqual([
+      "Асқар Бекұлы Нұрланов",
+      "Гүлнар Серікқызы Оспанова",
+    ]);
+  });
+
+  it("not one person beside a title, nor people beside no word for what is counted", async () => {
+    const engine = await engineOver({ "council.txt": APPOINTED, "clinic.txt": OTHER });
+    for (const question of ["Қанша әкім қатысты?", "Отырысқа қанша адам қатысты?"]) {
+      const answer = await engine.answer(question);
+      expect([answer.abstained, answer.reason], question).toEqual([true, "not-stated"]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { sentencesOf } from "../passages/index.js";
 import cues from "./lead-cues.json" with { type: "json" };
+import { MIN_PEOPLE_COUNTED, peopleIn } from "./names.js";
 import type { QuestionKind } from "./question-kind.js";
 import { DATE_WORD, FIGURE, PLACE } from "./text-patterns.js";
 
@@ -87,8 +88,16 @@ export function answerSpans(kind: QuestionKind, text: string, settlement = false
       return [...spans(DATE_WORD, () => 1), ...spans(YEAR, () => 1)].map((span) =>
         withFigureBefore(text, span),
       );
-    case "count":
-      return spans(FIGURE, () => 1);
+    case "count": {
+      // People named one by one count too ("…орынбасарлары тағайындалып, … Тварионас пен …
+      // Салжанов" answers "how many deputy chairs"), behind a figure in the same passage.
+      const people = peopleIn(text);
+      const named =
+        people.length >= MIN_PEOPLE_COUNTED
+          ? people.map(({ name: [start, end] }) => ({ start, end, exactness: 0 }))
+          : [];
+      return [...spans(FIGURE, () => 1), ...named];
+    }
     default:
       return [];
   }

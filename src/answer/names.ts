@@ -9,6 +9,12 @@ export interface NamedPerson {
   readonly role: readonly [number, number] | null;
 }
 
+/**
+ * People named one by one that answer "how many" as a figure would: a list ("… Тварионас пен …
+ * Салжанов"), not one name beside a title.
+ */
+export const MIN_PEOPLE_COUNTED = 2;
+
 /** "Н.Романова", "Н. Назарбаев", "Д.Ақышев". */
 const INITIAL_SURNAME = /^\p{Lu}\.\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 /** Capitalised words and initial-dot-surname tokens, in runs. */

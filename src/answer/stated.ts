@@ -1,7 +1,7 @@
 import { sentencesOf } from "../passages/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
 import { type NeedOf, namesRole } from "./answer-need.js";
-import { peopleIn } from "./names.js";
+import { MIN_PEOPLE_COUNTED, peopleIn } from "./names.js";
 import { ADDRESS, AGE, DATE_WORD, DURATION, FIGURE, MONEY, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
@@ -192,10 +192,17 @@ const LIST_SEPARATOR = new RegExp(`[,;]|\\s(?:${cues.listJoins.join("|")})\\s`, 
 const MAX_LIST_ITEM_WORDS = 3;
 const MIN_SHORT_ITEMS = 3;
 
-/** A figure with a word for the counted thing at most a few words after it. */
+/**
+ * A figure with a word for the counted thing at most a few words after it, or people named one
+ * by one after that word: "how many new deputy chairs were appointed" is answered by "жаңа
+ * орынбасарлары тағайындалып, … Тварионас пен … Салжанов" — two, counted by the reader.
+ */
 function countsIt(sentence: string, counted: string, find: TermFinder): boolean {
   const nouns = find(sentence, counted);
   if (nouns.length === 0) return false;
+  const firstNoun = Math.min(...nouns.map(([start]) => start));
+  if (peopleIn(sentence).filter(({ name: [start] }) => start > firstNoun).length >= MIN_PEOPLE_COUNTED)
+    return true;
   return [...sentence.matchAll(FIGURE)].some((figure) => {
     const after = (figure.index ?? 0) + figure[0].length;
     return nouns.some(([start]) => {
