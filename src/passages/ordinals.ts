@@ -239,7 +239,8 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
       const nearNoun =
         isSectionNoun(next) || isSectionNoun(lower[i - 1] ?? "") || isSectionNoun(lower[i + 2] ?? "");
       const bare = lower.every(
-        (other, j) => j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(foldKazakh(other)) || isStopword(other),
+        (other, j) =>
+          j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(foldKazakh(other)) || isStopword(other),
       );
       const surface = tens > 0 ? `${words[i - 1]} ${words[i]}` : (words[i] as string);
       if (nearNoun || bare) return { ordinal, surface };
