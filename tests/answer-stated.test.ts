@@ -223,7 +223,7 @@ describe("a count answered by the people it counts", () => {
 
   it("takes people named one by one after the counted word as the figure, and leads with their names", async () => {
     const engine = await engineOver({ "council.txt": APPOINTED, "clinic.txt": OTHER });
-    const answer = await engine.answer("Кеңестің қанша жаңа мүшесі сайланды?");
+    const answer = await engine.answer("Кеңестің қанша жаңа мүшесі тағайындалды?");
     expect(answer.abstained).toBe(false);
     const lead = answer.leads[0];
     expect(lead?.emphasis.map(([s, e]) => lead.text.slice(s, e))).toEqual([
@@ -234,7 +234,12 @@ describe("a count answered by the people it counts", () => {
 
   it("not one person beside a title, nor people beside no word for what is counted", async () => {
     const engine = await engineOver({ "council.txt": APPOINTED, "clinic.txt": OTHER });
-    for (const question of ["Қанша әкім қатысты?", "Отырысқа қанша адам қатысты?"]) {
+    for (const question of [
+      "Қанша әкім қатысты?",
+      "Отырысқа қанша адам қатысты?",
+      // Asks more than the sentence says: the members at work in all, not the new ones.
+      "Кеңесте қанша мүше жұмыс істейді?",
+    ]) {
       const answer = await engine.answer(question);
       expect([answer.abstained, answer.reason], question).toEqual([true, "not-stated"]);
     }

@@ -19,6 +19,9 @@ const MIN_KNOWN_SHARE = 0.5;
  */
 const MAX_SPEAKERS_REPORTED = 2;
 
+/** How many of the question's words a sentence must hold for its people to be counted (all, up to this). */
+const PEOPLE_COUNT_WORDS = 3;
+
 /** Words a figure may stand from the thing it counts ("60 мың отбасы": two). */
 const COUNT_WINDOW_WORDS = 3;
 
@@ -77,9 +80,13 @@ export function isStated(
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
       if (anyMatched && words.size < wanted) return false;
-      if (holds(need, sentence.text, find)) return true;
+      // Counting the people a sentence names is reading between its lines: only when it holds
+      // every word of the question ("how many *new* deputy chairs *were appointed*"), not when
+      // the question asks more than it says ("how many deputy chairs *in total*").
+      const peopleCount = known.knownShare >= 1 && words.size >= Math.min(PEOPLE_COUNT_WORDS, knownConcepts);
+      if (holds(need, sentence.text, find, peopleCount)) return true;
       const before = need.need === "contents" ? listJustBefore(passage, sentences, i) : undefined;
-      return before !== undefined && holds(need, before, find);
+      return before !== undefined && holds(need, before, find, false);
     }),
   );
 }
@@ -102,7 +109,11 @@ function listJustBefore(
   return opens ? sentences[i - 1]?.text : undefined;
 }
 
-function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
+/**
+ * Whether a sentence holds what the need asks for; `peopleCount`: people named one by one
+ * after the counted word may stand for its figure.
+ */
+function holds(need: NeedOf, sentence: string, find: TermFinder, peopleCount: boolean): boolean {
   const test = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace("g", "")).test(sentence);
   switch (need.need) {
     case "person":
@@ -132,7 +143,7 @@ function holds(need: NeedOf, sentence: string, find: TermFinder): boolean {
     case "figure":
       return need.counted.length === 0
         ? test(FIGURE)
-        : need.counted.some((word) => countsIt(sentence, word, find));
+        : need.counted.some((word) => countsIt(sentence, word, find, peopleCount));
   }
 }
 
@@ -193,16 +204,16 @@ const MAX_LIST_ITEM_WORDS = 3;
 const MIN_SHORT_ITEMS = 3;
 
 /**
- * A figure with a word for the counted thing at most a few words after it, or people named one
+ * A figure with a word for the counted thing at most a few words after it, or (`peopleCount`) people named one
  * by one after that word: "how many new deputy chairs were appointed" is answered by "жаңа
  * орынбасарлары тағайындалып, … Тварионас пен … Салжанов" — two, counted by the reader.
  */
-function countsIt(sentence: string, counted: string, find: TermFinder): boolean {
+function countsIt(sentence: string, counted: string, find: TermFinder, peopleCount: boolean): boolean {
   const nouns = find(sentence, counted);
   if (nouns.length === 0) return false;
   const firstNoun = Math.min(...nouns.map(([start]) => start));
-  if (peopleIn(sentence).filter(({ name: [start] }) => start > firstNoun).length >= MIN_PEOPLE_COUNTED)
-    return true;
+  const namedAfter = peopleIn(sentence).filter(({ name: [start] }) => start > firstNoun);
+  if (peopleCount && namedAfter.length >= MIN_PEOPLE_COUNTED) return true;
   return [...sentence.matchAll(FIGURE)].some((figure) => {
     const after = (figure.index ?? 0) + figure[0].length;
     return nouns.some(([start]) => {
