@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { questionKindOf } from "../src/answer/index.js";
+import { withStandardSpellings } from "../src/answer/prepared-question.js";
 import { kazakhAnalyzer } from "../src/indexes/index.js";
 import { asksForAuthor } from "../src/passages/index.js";
 import { TermLexicon } from "../src/retriever/spelling-bridge.js";
@@ -121,6 +122,15 @@ describe("what a question asks for decides what answers it", () => {
       "sessiya nomeri qandai",
     ])
       expect(questionKindOf(question), question).toBe("count");
+  });
+
+  it("reads a question word typed the chat way as the standard one ('скока', 'скольких')", () => {
+    expect(withStandardSpellings("скока кафедр участвует, чё там pls")).toBe(
+      "сколько кафедр участвует, что там please",
+    );
+    expect(withStandardSpellings("Скока стоит скоросшиватель")).toBe("сколько стоит скоросшиватель");
+    expect(questionKindOf(withStandardSpellings("скока роликов снимут"))).toBe("count");
+    expect(questionKindOf("из скольких людей состоит")).toBe("count");
   });
 
   it("reads 'which day' and 'which month' as asking when, with or without Kazakh letters", () => {

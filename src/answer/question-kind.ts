@@ -7,7 +7,10 @@ export type QuestionKind = "who" | "count" | "when" | "where" | "summary" | "oth
 /** Question words per kind, in kk, ru and en (normalised: lower case, ё → е). */
 const CUES: readonly [QuestionKind, RegExp][] = [
   ["who", /^(?:кім|кімдер|кімді|кімдерді|кімге|кімнің|кто|кого|кому|кем|who|whom|whose)$/],
-  ["count", /^(?:қанша|неше|нешеу|нешінші|сколько|скольким|many|much|population|население|населения)$/],
+  [
+    "count",
+    /^(?:қанша|неше|нешеу|нешінші|сколько|скольких|скольким|many|much|population|население|населения)$/,
+  ],
   ["when", /^(?:қашан|когда|when)$/],
   ["where", /^(?:қайда|қай жерде|где|куда|where)$/],
 ];
@@ -22,7 +25,10 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
     "when",
     /(?:қай жылы|қай күн|қай айда|в каком году|в какой день|какого числа|what year|which year|what date|what day|which day)/,
   ],
-  ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
+  [
+    "where",
+    /(?:қай жерде|қай қалада|қай елд|в каком городе|из какого города|из какой страны|в какой стране|which city|which country|what country|what place)/,
+  ],
   // Which one in a numbered run ("какая по счёту сессия", "which session number"): a figure too.
   ["count", /(?:по сч[её]ту|как(?:ой|им) номер|н[өо]м[іе]р\p{L}* қандай|(?:which|what) (?:\p{L}+ )?number)/u],
   ["who", /(?:назови|назовите|name the)/],
