@@ -94,7 +94,7 @@ describe("what the question asks for must be in the passage", () => {
 });
 
 describe("a passage found by meaning alone", () => {
-  const age = { need: "age", roles: [], counted: [] } as const;
+  const age = { need: "age", roles: [], counted: [], named: [] } as const;
   const known = { knownConcepts: 1, knownShare: 1 };
   const find = () => [];
   /** An answer passage as the gate reads it: its text and the question's words highlighted in it. */
@@ -243,5 +243,31 @@ describe("a count answered by the people it counts", () => {
       const answer = await engine.answer(question);
       expect([answer.abstained, answer.reason], question).toEqual([true, "not-stated"]);
     }
+  });
+});
+
+describe("the name of an institution", () => {
+  const VISIT = [
+    "Жастар форумы өтті",
+    "",
+    "Форумға «Жарқын болашақ» мектебінің оқушылары мен жергілікті университеттердің студенттері қатысты.",
+    "Форумды Білім және ғылым министрлігі ұйымдастырды.",
+    "",
+  ].join("\n");
+
+  it("is asked by 'which school', 'какие вузы', 'what ministry' — not by 'which directive'", () => {
+    const need = (q: string) => answerNeedOf(q, questionKindOf(q));
+    expect(need("Қай мектептің оқушылары қатысты?")).toMatchObject({ need: "name", named: ["мектептің"] });
+    expect(need("какие вузы участвовали")?.need).toBe("name");
+    expect(need("what ministry organised it")?.need).toBe("name");
+    expect(need("which ministry is named in the seventh directive")).toBeNull();
+  });
+
+  it("is stated by a quoted or capitalised name beside the institution word, and only then", async () => {
+    const engine = await engineOver({ "forum.txt": VISIT, "clinic.txt": OTHER });
+    for (const question of ["Қай мектептің оқушылары қатысты?", "Қай министрлік форумды ұйымдастырды?"])
+      expect((await engine.answer(question)).abstained, question).toBe(false);
+    const universities = await engine.answer("Қай университеттердің студенттері қатысты?");
+    expect([universities.reason, universities.missing]).toEqual(["not-stated", "name"]);
   });
 });

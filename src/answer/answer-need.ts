@@ -26,7 +26,8 @@ export type AnswerNeed =
   | "money"
   | "address"
   | "speech"
-  | "contents";
+  | "contents"
+  | "name";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {
@@ -35,6 +36,8 @@ export interface NeedOf {
   readonly roles: readonly string[];
   /** The words naming the thing counted ("how many *low-income families*"): the figure must stand beside one. */
   readonly counted: readonly string[];
+  /** The institution a "which one" question asks the name of ("which *universities*"): a name must stand beside it. */
+  readonly named: readonly string[];
 }
 
 type Matcher = (folded: string) => boolean;
@@ -56,6 +59,8 @@ const MONEY_VALUE = matcher(cues.moneyValue);
 const ADDRESS = matcher(cues.address);
 const FULL_NAME = matcher(cues.fullName);
 const ROLE = matcher(cues.role);
+const INSTITUTION = matcher(cues.institutions);
+const WHICH = matcher(cues.which);
 const LEADS = matcher(cues.leads);
 const SPEECH = matcher(cues.speech);
 const WORKS = matcher(cues.works);
@@ -75,7 +80,8 @@ function readings(word: string, language: Language | null): string[] {
  * person (or a body) for "who", a figure for "how many", a date for "when", a place for "where",
  * an age for "how old", a length of time for "how long did it last", a sum of money for "how
  * much does it cost", what the person said for "what did Akishev say", the parts or the text of
- * something for "list the five initiatives" or "what does the Appeal's text say". The gate in stated.ts
+ * something for "list the five initiatives" or "what does the Appeal's text say", the name of an
+ * institution for "which universities" or "what company". The gate in stated.ts
  * then looks for it beside the question's words before the passage counts as the answer.
  */
 export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
@@ -86,7 +92,7 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   const has = (m: { word: Matcher; phrases: readonly string[] }) =>
     m.phrases.some((p) => folded.includes(p)) || forms.some((f) => f.some(m.word));
   const roles = words.filter((_, i) => (forms[i] ?? []).some(ROLE.word));
-  const none = { roles: [], counted: [] };
+  const none = { roles: [], counted: [], named: [] };
   if (has(AGE)) return { need: "age", ...none };
   if (has(DURATION)) return { need: "duration", ...none };
   if (has(ADDRESS)) return { need: "address", ...none };
@@ -96,9 +102,13 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if (kind === "other" && has(SPEECH)) return { need: "speech", ...none };
   // "Перечисли поручения" asks for the numbered sections, which the article does list.
   if (kind === "other" && has(CONTENTS) && !words.some(isSectionNoun)) return { need: "contents", ...none };
+  // "Which universities…", "какие вузы…", "what company…": the answer names one.
+  const institutions = words.filter((_, i) => (forms[i] ?? []).some(INSTITUTION.word));
+  if (kind === "other" && institutions.length > 0 && has(WHICH) && !words.some(isSectionNoun))
+    return { need: "name", ...none, named: institutions };
   switch (kind) {
     case "who":
-      if (roles.length > 0) return { need: "person", roles, counted: [] };
+      if (roles.length > 0) return { need: "person", ...none, roles };
       // "Who leads the movement?" wants the person at its head, not the body it belongs to.
       return { need: has(LEADS) ? "leader" : "body-or-person", ...none };
     case "when":
@@ -107,7 +117,7 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
       // "Where does he work?" is answered by the organisation beside his name, not a place.
       return has(WORKS) ? null : { need: "place", ...none };
     case "count":
-      return { need: "figure", roles: [], counted: countedWords(words, forms, language) };
+      return { need: "figure", ...none, counted: countedWords(words, forms, language) };
     default:
       return null;
   }

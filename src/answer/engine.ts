@@ -260,7 +260,7 @@ export class AnswerEngine {
           ordinal,
           leads: [],
           missing: need.need,
-          missingWords: need.roles.length > 0 ? need.roles : need.counted,
+          missingWords: [...need.roles, ...need.counted, ...need.named],
           context,
         };
       }

@@ -1,4 +1,5 @@
 import { sentencesOf } from "../passages/index.js";
+import { isStopword } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
 import { type NeedOf, namesRole } from "./answer-need.js";
 import { MIN_PEOPLE_COUNTED, peopleIn } from "./names.js";
@@ -54,6 +55,15 @@ export function isStated(
   if (need.need === "body-or-person") return knownConcepts > 0;
   // What someone said is asked about a topic in any words: only who is asked about is checked.
   if (need.need === "speech") return saysWhatTheySaid(passages);
+  // A name beside the institution word is specific enough alone, and looked for only where the
+  // passages use that word: "which party is mentioned" is answered by «Нұр Отан» alone.
+  if (need.need === "name") {
+    const using = passages.filter((p) => need.named.some((word) => find(p.text, word).length > 0));
+    return (
+      using.length === 0 ||
+      using.some((p) => sentencesOf(p.text).some((sentence) => holds(need, sentence.text, find, false)))
+    );
+  }
   if (knownConcepts === 0 || known.knownShare < MIN_KNOWN_SHARE) return false;
   // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
   // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. So must a list:
@@ -140,6 +150,8 @@ function holds(need: NeedOf, sentence: string, find: TermFinder, peopleCount: bo
       return test(MONEY);
     case "contents":
       return enumerates(sentence);
+    case "name":
+      return need.named.some((word) => namedBeside(sentence, word, find));
     case "figure":
       return need.counted.length === 0
         ? test(FIGURE)
@@ -202,6 +214,33 @@ const LIST_SEPARATOR = new RegExp(`[,;]|\\s(?:${cues.listJoins.join("|")})\\s`, 
  */
 const MAX_LIST_ITEM_WORDS = 3;
 const MIN_SHORT_ITEMS = 3;
+
+/**
+ * Whether a name stands right beside an institution word — a «quoted» name or a capitalised word
+ * (but a stop word opening the sentence), at most {@link NAME_WINDOW_WORDS} words before it or one after: "«Нұр
+ * Отан» партиясы", "Мәдениет және спорт министрлігі", "университет имени Гумилёва". "Жетекші
+ * жоғары оқу орындарындағы 40-тан астам кафедра" names no university.
+ */
+function namedBeside(sentence: string, institution: string, find: TermFinder): boolean {
+  const first = /^\P{L}*(\p{L}+)/u.exec(sentence);
+  // The sentence's first word is capitalised anyway: a name only when it is no stop word ("Бұған").
+  const opening = first && isStopword((first[1] as string).toLowerCase()) ? first[0].length : 0;
+  const names = [...sentence.matchAll(NAME)].filter((m) => (m.index ?? 0) >= opening);
+  return find(sentence, institution).some(([start, end]) => {
+    const before = sentence.slice(0, start).split(/\s+/u).filter(Boolean);
+    const windowStart = start - before.slice(-NAME_WINDOW_WORDS).join(" ").length - 1;
+    const afterWord = /^\s*\S+/u.exec(sentence.slice(end))?.[0].length ?? 0;
+    return names.some((m) => {
+      const at = m.index ?? 0;
+      return (at >= windowStart && at < start) || (at >= end && at < end + afterWord);
+    });
+  });
+}
+
+/** A name: «quoted» words, or a capitalised word. */
+const NAME = /«[^»]+»|(?<!\p{L})\p{Lu}\p{L}+/gu;
+/** How many words before an institution word its name may start ("Мәдениет және спорт министрлігі"). */
+const NAME_WINDOW_WORDS = 3;
 
 /**
  * A figure with a word for the counted thing at most a few words after it, or (`peopleCount`) people named one

@@ -62,6 +62,7 @@ const kazakh: Phrases = {
       money: "қаржы мөлшері",
       speech: "сөйлеушінің нақты не айтқаны",
       contents: "оның нақты мазмұны (тізімі не мәтіні)",
+      name: words.length > 0 ? `${what} атауы` : "атауы",
     };
     return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
   },
@@ -97,6 +98,7 @@ const russian: Phrases = {
       money: "о какой сумме речь",
       speech: "что именно сказал выступавший",
       contents: "что именно в это входит (список или текст)",
+      name: words.length > 0 ? `какие именно ${what}` : "как это называется",
     };
     return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
   },
@@ -133,6 +135,7 @@ const english: Phrases = {
       money: "the amount",
       speech: "what exactly the speaker said",
       contents: "what exactly it contains (a list or its text)",
+      name: words.length > 0 ? `which ${what}` : "its name",
     };
     return `The article touches on this, but does not say ${said[missing]}.`;
   },
