@@ -271,3 +271,22 @@ describe("the name of an institution", () => {
     expect([universities.reason, universities.missing]).toEqual(["not-stated", "name"]);
   });
 });
+
+describe("a date the question itself names", () => {
+  it("is no answer: 'qai jyly' typed in Latin finds 'жыл сайын', which says no year", async () => {
+    const SCHOOL = [
+      "Қалада жаңа мектеп ашылды",
+      "",
+      "Қалада жаңа мектеп ашылды, ол жыл сайын жүз оқушыны қабылдайды.",
+      "",
+    ].join("\n");
+    const engine = await engineOver({ "school.txt": SCHOOL, "clinic.txt": OTHER });
+    const answer = await engine.answer("mektep qai jyly ashyldy");
+    expect([answer.abstained, answer.reason, answer.missing]).toEqual([true, "not-stated", "date"]);
+    const dated = await engineOver({
+      "school.txt": SCHOOL.replace("мектеп ашылды, ол жыл сайын", "мектеп 2019 жылы ашылды, ол"),
+      "clinic.txt": OTHER,
+    });
+    expect((await dated.answer("mektep qai jyly ashyldy")).abstained).toBe(false);
+  });
+});

@@ -83,22 +83,39 @@ export function isStated(
   return passages.some((passage) =>
     sentencesOf(passage.text).some((sentence, i, sentences) => {
       const end = sentence.start + sentence.text.length;
+      const inSentence = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end);
+      // "Қай *жылы*" names no year: a date word the question itself has found is not its answer.
+      const asked =
+        need.need === "date" ? inSentence.filter(([s, e]) => isDateWord(passage.text.slice(s, e))) : [];
       const words = new Set(
-        passage.highlights
-          .filter(([s, e]) => s >= sentence.start && e <= end)
+        inSentence
+          .filter((range) => !asked.includes(range))
           // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
       if (anyMatched && words.size < wanted) return false;
+      const text = blanked(sentence.text, asked, sentence.start);
       // Counting the people a sentence names is reading between its lines: only when it holds
       // every word of the question ("how many *new* deputy chairs *were appointed*"), not when
       // the question asks more than it says ("how many deputy chairs *in total*").
       const peopleCount = known.knownShare >= 1 && words.size >= Math.min(PEOPLE_COUNT_WORDS, knownConcepts);
-      if (holds(need, sentence.text, find, peopleCount)) return true;
+      if (holds(need, text, find, peopleCount)) return true;
       const before = need.need === "contents" ? listJustBefore(passage, sentences, i) : undefined;
       return before !== undefined && holds(need, before, find, false);
     }),
   );
+}
+
+/** Whether a word is a date word ("жылы", "наурыз"), the whole of it. */
+function isDateWord(word: string): boolean {
+  return new RegExp(`^(?:${DATE_WORD.source})$`, "iu").test(word);
+}
+
+/** `text` (starting at `offset` of its passage) with the given passage ranges blanked out. */
+function blanked(text: string, ranges: readonly (readonly [number, number])[], offset: number): string {
+  let out = text;
+  for (const [s, e] of ranges) out = out.slice(0, s - offset) + " ".repeat(e - s) + out.slice(e - offset);
+  return out;
 }
 
 /**
