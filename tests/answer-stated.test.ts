@@ -183,6 +183,9 @@ describe("the contents of something", () => {
     expect(need("какой текст резолюции приняли")).toBe("contents");
     expect(need("what exactly are the three programmes")).toBe("contents");
     expect(need("titles of the books they published")).toBe("contents");
+    // What a document "says" is its text.
+    expect(need("what does the resolution adopted at the end say")).toBe("contents");
+    expect(need("что сказано в обращении")).toBe("contents");
     // What someone said is its own need; the numbered sections are a list the article makes.
     expect(need("что конкретно сказал Омаров")).toBe("speech");
     expect(need("перечисли все поручения")).toBeNull();

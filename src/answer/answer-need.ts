@@ -65,6 +65,8 @@ const LEADS = matcher(cues.leads);
 const SPEECH = matcher(cues.speech);
 const WORKS = matcher(cues.works);
 const CONTENTS = matcher(cues.contents);
+const DOCUMENT = matcher(cues.documents);
+const DOCUMENT_SAYS = matcher(cues.documentSays);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
@@ -99,6 +101,9 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if (has(FULL_NAME)) return { need: "full-name", ...none };
   if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))
     return { need: "money", ...none };
+  // What a document "says" is its text: "what does the appeal say" asks for its contents.
+  if (kind === "other" && has(DOCUMENT) && (has(SPEECH) || has(DOCUMENT_SAYS)))
+    return { need: "contents", ...none };
   if (kind === "other" && has(SPEECH)) return { need: "speech", ...none };
   // "Перечисли поручения" asks for the numbered sections, which the article does list.
   if (kind === "other" && has(CONTENTS) && !words.some(isSectionNoun)) return { need: "contents", ...none };
