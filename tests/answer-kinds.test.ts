@@ -133,12 +133,16 @@ describe("what a question asks for decides what answers it", () => {
     expect(questionKindOf("из скольких людей состоит")).toBe("count");
   });
 
-  it("reads 'which day' and 'which month' as asking when, with or without Kazakh letters", () => {
+  it("reads 'which day', 'which month', 'what time' and 'deadline' as asking when, with or without Kazakh letters", () => {
     for (const question of [
       "Сессия қай күні өтті?",
       "сессия кай кун отти",
       "қай айда өтті",
       "what day was it held",
+      "what time did the session start",
+      "в котором часу началась сессия",
+      "сессия сагат нешеде басталды",
+      "deadline for the programme?",
     ])
       expect(questionKindOf(question), question).toBe("when");
   });

@@ -23,7 +23,7 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
   ["other", /(?:кім үшін|кімдер үшін|для кого|для кого-то|for whom|who for)/],
   [
     "when",
-    /(?:қай жылы|қай күн|қай айда|в каком году|в какой день|какого числа|what year|which year|what date|what day|which day)/,
+    /(?:қай жылы|қай күн|қай айда|қай уақытта|сағат нешеде|қашанға дейін|в каком году|в какой день|какого числа|в котором часу|до какого числа|what year|which year|what date|what day|which day|what time|deadline|until when)/,
   ],
   [
     "where",
