@@ -30,6 +30,10 @@ describe("findOrdinalReference", () => {
     ["а шестое чё там", 6],
     ["whats in the 3rd one", 3],
     ["бесиншиси туралы не жазылган", 5],
+    // A possessive ordinal names a section understood; "number N" alone opens a question.
+    ["бесіншісінде кімдерге не жүктеді", 5],
+    ["number eight, what did they put out last yr", 8],
+    ["а номер семь?", 7],
     ["Tell me about directive number four", 4],
     ["number two directive in short", 2],
     ["номер 5 поручение", 5],
@@ -58,6 +62,8 @@ describe("findOrdinalReference", () => {
     ["Who spoke first at the session?", null],
     ["Кім сөз сөйледі?", null],
     ["Сколько стоит доллар?", null],
+    ["is this session number 26?", null],
+    ["кім бірінші сөйледі", null],
   ];
   it.each(cases)("%s → %s", (question, expected) => {
     expect(findOrdinalReference(question)?.ordinal ?? null).toBe(expected);

@@ -153,6 +153,20 @@ const KAZAKH_ORDINAL_ENDING = new RegExp(
   `^(?:${foldKazakh("сі|сы|сін|сын|сіне|сына|сінде|сында|сінің|сының|ге|ға|де|да|ні|ны|нің|ның|лер|лар")})$`,
 );
 
+/** The possessive endings of a Kazakh ordinal: "төртіншісі" is "the fourth of them", a noun understood. */
+const KAZAKH_POSSESSIVE_ENDING = new RegExp(
+  `^(?:${foldKazakh("сі|сы|сін|сын|сіне|сына|сінде|сында|сінің|сының")})$`,
+);
+
+/** Whether a Kazakh ordinal carries a possessive ending ("бесіншісінде" — in the fifth of them). */
+function isPossessiveOrdinal(w: string): boolean {
+  const folded = foldKazakh(latinToCyrillic(w));
+  return KAZAKH_ORDINALS.some((ordinal) => {
+    const base = foldKazakh(ordinal);
+    return folded.startsWith(base) && KAZAKH_POSSESSIVE_ENDING.test(folded.slice(base.length));
+  });
+}
+
 function kazakhOrdinalOf(w: string): number | null {
   const folded = foldKazakh(w);
   for (let i = 0; i < KAZAKH_ORDINALS.length; i++) {
@@ -225,8 +239,15 @@ const NUMBER_WORD = /^(?:number|no|nr|номер|нөмір|нөмірі)$/;
  * question ("А төртінші?"). An ordinal followed by "рет"/"раз"/"time" is prose, not a reference.
  */
 export function findOrdinalReference(question: string): OrdinalReference | null {
-  const words = [...question.matchAll(WORD)].map((m) => m[0]);
+  const matches = [...question.matchAll(WORD)];
+  const words = matches.map((m) => m[0]);
   const lower = words.map((w) => w.toLowerCase().replace(/ё/g, "е"));
+  /** Whether the `k`th word ends its clause: punctuation or the end of the question follows. */
+  const endsClause = (k: number) => {
+    const match = matches[k];
+    const rest = match ? question.slice((match.index ?? 0) + match[0].length).trimStart() : "x";
+    return rest === "" || /^[,.;:!?—–-]/u.test(rest);
+  };
   for (let i = 0; i < lower.length; i++) {
     const word = lower[i] as string;
     const next = lower[i + 1] ?? "";
@@ -243,7 +264,8 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
           j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(foldKazakh(other)) || isStopword(other),
       );
       const surface = tens > 0 ? `${words[i - 1]} ${words[i]}` : (words[i] as string);
-      if (nearNoun || bare) return { ordinal, surface };
+      // "Бесіншісінде кімдерге не жүктеді?": the possessive names the section understood.
+      if (nearNoun || bare || isPossessiveOrdinal(word)) return { ordinal, surface };
       continue;
     }
     // "2 тапсырма", "7 поручение": a number written in digits right before the noun.
@@ -258,6 +280,16 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
       const cardinal = cardinalOf(next);
       if (cardinal !== null && cardinal > 0)
         return { ordinal: cardinal, surface: words.slice(i, i + 3).join(" ") };
+    }
+    // "number eight, what did they…", "and number 5?": the number alone opens the question.
+    if (
+      NUMBER_WORD.test(word) &&
+      endsClause(i + 1) &&
+      lower.slice(0, i).every((w) => FILLER_WORDS.has(w) || isStopword(w))
+    ) {
+      const cardinal = cardinalOf(next);
+      if (cardinal !== null && cardinal > 0)
+        return { ordinal: cardinal, surface: `${words[i]} ${words[i + 1]}` };
     }
     // "directive 4", "поручение №4", "directive number four", "тапсырма нөмірі 4".
     if (isSectionNoun(word)) {
