@@ -54,6 +54,9 @@ describe("what a question asks for decides what answers it", () => {
       // "tl;dr" typed on a Russian keyboard; "-тшы" typed in Latin ("айтшы").
       "тлдр пж",
       "kyskasha aitshy ne bolgan",
+      // "The main point in one sentence".
+      "main point in one sentence?",
+      "бір сөйлеммен негізгі ойы",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);
@@ -69,6 +72,7 @@ describe("what a question asks for decides what answers it", () => {
     // A question about something specific in the article is not a request for its gist.
     expect((await engine.answer("Мақалада мектеп директоры туралы не айтылған?")).kind).not.toBe("summary");
     expect((await engine.answer("what is written about the new school")).kind).not.toBe("summary");
+    expect((await engine.answer("who gave the main speech")).kind).not.toBe("summary");
   });
 
   it("names the person a who-question asks for", async () => {
