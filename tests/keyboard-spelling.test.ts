@@ -76,6 +76,8 @@ describe("the corpus's own terms reached from how a reader writes them", () => {
       ["Zhangyru zholy kozgalysy", "«Жаңғыру жолы» атты жаңа жастар қозғалысы"],
       ["Тварионос кім", "Виталий Ионо Тварионас"],
       ["sessiya qai jerde otti", "Астана қаласындағы Бейбітшілік және келісім сарайында"],
+      // The stemmer cuts the folded word elsewhere ("торага" against "төра"): the word restored meets it.
+      ["ассамблея торагасынын жана орынбасарлары кимдер", "Виталий Ионо Тварионас"],
     ];
     for (const [question, expected] of cases) {
       const answer = await engine.answer(question);

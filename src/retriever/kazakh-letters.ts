@@ -42,14 +42,24 @@ export class KazakhLetters {
     if (!isFolded(question.toLowerCase()) || detectLanguage(question) !== "kk") return question;
     const latin = !/\p{Script=Cyrillic}/u.test(question);
     return question.replace(/[\p{L}\p{M}]+/gu, (word) => {
-      const restored = this.restoreWord(word, latin);
+      const restored = this.restoreOne(word, latin);
       return word[0] === word[0]?.toLowerCase()
         ? restored
         : restored.charAt(0).toUpperCase() + restored.slice(1);
     });
   }
 
-  private restoreWord(word: string, latin: boolean): string {
+  /**
+   * One Cyrillic word typed without Kazakh letters, with those it can put back ("торагасынын" →
+   * "төрағасының"); as it is otherwise. No language check: the caller takes both spellings.
+   */
+  restoreWord(word: string): string {
+    return /^\p{Script=Cyrillic}+$/u.test(word) && isFolded(word.toLowerCase())
+      ? this.restoreOne(word, false)
+      : word;
+  }
+
+  private restoreOne(word: string, latin: boolean): string {
     const lower = word.toLowerCase();
     if (latin) {
       if (!/\p{Script=Latin}/u.test(lower)) return word;

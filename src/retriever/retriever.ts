@@ -12,6 +12,7 @@ import { KAZAKH_STOPWORDS } from "../text/index.js";
 import { keepClearKeywordLead, reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
 import { KazakhLetters } from "./kazakh-letters.js";
+import { conceptsKnown } from "./known-concepts.js";
 import { offTopicMargin } from "./off-topic-margin.js";
 import { RETRIEVER_DEFAULTS as DEFAULTS, type RetrieverOptions } from "./options.js";
 import { SpellingBridge, TermLexicon } from "./spelling-bridge.js";
@@ -109,7 +110,7 @@ export class Retriever {
         : asksForSummary(question)
           ? this.leadPassages()
           : [];
-    const queryTerms = this.bridge(this.indexes.keyword.queryConcepts(question));
+    const queryTerms = this.bridge(this.keywordConcepts(question));
     const unknownWeights = this.indexes.keyword.queryWeights(question);
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
     const denseHits = vector && this.dense ? this.denseSearch(vector, depth) : [];
@@ -182,7 +183,7 @@ export class Retriever {
       // The legs that took part: without the dense leg when the question could not be embedded.
       legs: denseMargin === null ? this.legs.filter((leg) => leg !== "dense") : this.legs,
       denseMargin,
-      ...this.conceptsKnown(queryTerms, unknownWeights),
+      ...conceptsKnown(queryTerms, unknownWeights, (term) => this.indexes.keyword.knows(term)),
     };
   }
 
@@ -191,29 +192,25 @@ export class Retriever {
    * bridge: what the answer stage looks for beside a figure or a name.
    */
   termsFor(word: string, language?: "kk" | "ru" | "en"): string[] {
-    return [...new Set(this.bridge(this.indexes.keyword.queryConcepts(word, language)).flat())];
+    const restored = this.letters.restoreWord(word);
+    const words = restored === word ? [word] : [word, restored];
+    return [
+      ...new Set(words.flatMap((w) => this.bridge(this.indexes.keyword.queryConcepts(w, language)).flat())),
+    ];
   }
 
   /**
-   * How many of the question's concepts the corpus has, and which share of them (verbs weigh
-   * half, as in the evidence): what the answer stage reads to tell "not in the article" apart.
+   * The keyword leg's concepts of a question; for Kazakh typed without Kazakh letters, each with
+   * the terms of its word as restored too ("торагасынын" → "төрағасының" → "төра": the stemmer
+   * cuts the folded word elsewhere, "торага", which no corpus term is).
    */
-  private conceptsKnown(
-    concepts: readonly (readonly string[])[],
-    weights: readonly number[],
-  ): Pick<Retrieval, "knownConcepts" | "knownShare"> {
-    let known = 0;
-    let knownWeight = 0;
-    let total = 0;
-    concepts.forEach((concept, i) => {
-      const weight = weights[i] ?? 1;
-      total += weight;
-      if (concept.some((term) => this.indexes.keyword.knows(term))) {
-        known += 1;
-        knownWeight += weight;
-      }
-    });
-    return { knownConcepts: known, knownShare: total === 0 ? 0 : knownWeight / total };
+  private keywordConcepts(question: string): string[][] {
+    const concepts = this.indexes.keyword.queryConcepts(question);
+    const restored = this.letters.restore(question);
+    if (restored === question) return concepts;
+    const alike = this.indexes.keyword.queryConcepts(restored);
+    if (alike.length !== concepts.length) return concepts;
+    return concepts.map((concept, i) => [...new Set([...concept, ...(alike[i] ?? [])])]);
   }
 
   /** A question's concepts with the corpus's own words for them: glossary, then Kazakh spelling. */
