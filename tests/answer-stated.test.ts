@@ -48,6 +48,10 @@ describe("what the question asks for must be in the passage", () => {
     expect(need("сколько стоила лаборатория")).toBe("money");
     expect(need("whats the budget for the new school")).toBe("money");
     expect(need("Какой бюджет выделят на школу?")).toBe("money");
+    // A size beside a money word is an amount; a size alone is not.
+    expect(need("какой размер грантов для школ")).toBe("money");
+    expect(need("how big are the grants")).toBe("money");
+    expect(need("how big is the new school")).toBeNull();
     // "Where does she work?" is answered by the organisation beside her name, not a place.
     expect(need("Серикова кай жерде истайды")).toBeNull();
     expect(need("где работает Серикова")).toBeNull();
@@ -183,6 +187,7 @@ describe("the contents of something", () => {
     expect(need("какой текст резолюции приняли")).toBe("contents");
     expect(need("what exactly are the three programmes")).toBe("contents");
     expect(need("titles of the books they published")).toBe("contents");
+    expect(need("занга накты кандай озгеристер енгизилди")).toBe("contents");
     // What a document "says" is its text.
     expect(need("what does the resolution adopted at the end say")).toBe("contents");
     expect(need("что сказано в обращении")).toBe("contents");

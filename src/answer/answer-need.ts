@@ -56,6 +56,7 @@ const AGE = matcher(cues.age);
 const DURATION = matcher(cues.duration);
 const MONEY = matcher(cues.money);
 const MONEY_VALUE = matcher(cues.moneyValue);
+const MONEY_SIZE = matcher(cues.moneySize);
 const ADDRESS = matcher(cues.address);
 const FULL_NAME = matcher(cues.fullName);
 const ROLE = matcher(cues.role);
@@ -99,7 +100,10 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if (has(DURATION)) return { need: "duration", ...none };
   if (has(ADDRESS)) return { need: "address", ...none };
   if (has(FULL_NAME)) return { need: "full-name", ...none };
-  if ((kind === "count" && has(MONEY)) || (kind === "other" && has(MONEY_VALUE)))
+  if (
+    (kind === "count" && has(MONEY)) ||
+    (kind === "other" && (has(MONEY_VALUE) || (has(MONEY_SIZE) && has(MONEY))))
+  )
     return { need: "money", ...none };
   // What a document "says" is its text: "what does the appeal say" asks for its contents.
   if (kind === "other" && has(DOCUMENT) && (has(SPEECH) || has(DOCUMENT_SAYS)))
