@@ -1,18 +1,12 @@
-import { foldedReadings, foldKazakh, isStopword, normalizeText, tokenizeWords } from "../text/index.js";
+import { foldedReadings, isStopword, normalizeText, tokenizeWords } from "../text/index.js";
+import { cueMatcher } from "./cue-matcher.js";
 import cues from "./summary-cues.json" with { type: "json" };
 
-/** A cue list as folded patterns: exact words, and stems for entries ending in "*". */
-function matcher(words: readonly string[]): (word: string) => boolean {
-  const exact = new Set(words.filter((w) => !w.endsWith("*")).map(foldKazakh));
-  const stems = words.filter((w) => w.endsWith("*")).map((w) => foldKazakh(w.slice(0, -1)));
-  return (word) => exact.has(word) || stems.some((stem) => word.startsWith(stem));
-}
-
-const isSummaryWord = matcher(cues.summaryWords);
-const isAboutWord = matcher(cues.aboutWords);
-const isDocumentWord = matcher(cues.documentWords);
-const isFillerWord = matcher(cues.fillerWords);
-const isWrittenWord = matcher(cues.writtenWords);
+const isSummaryWord = cueMatcher(cues.summaryWords);
+const isAboutWord = cueMatcher(cues.aboutWords);
+const isDocumentWord = cueMatcher(cues.documentWords);
+const isFillerWord = cueMatcher(cues.fillerWords);
+const isWrittenWord = cueMatcher(cues.writtenWords);
 
 /**
  * True when a question asks what the document is about or for its gist — "мақала не туралы?",
