@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { questionKindOf } from "../src/answer/index.js";
 import { withStandardSpellings } from "../src/answer/prepared-question.js";
 import { kazakhAnalyzer } from "../src/indexes/index.js";
-import { asksForAuthor } from "../src/passages/index.js";
+import { asksForAuthor, asksWhereOrWhenItHappened } from "../src/passages/index.js";
 import { TermLexicon } from "../src/retriever/spelling-bridge.js";
 import { openFreshEngine } from "../tools/eval/fresh-engine.js";
 import { engineOver } from "./support/corpus-engine.js";
@@ -73,6 +73,21 @@ describe("what a question asks for decides what answers it", () => {
     expect((await engine.answer("Мақалада мектеп директоры туралы не айтылған?")).kind).not.toBe("summary");
     expect((await engine.answer("what is written about the new school")).kind).not.toBe("summary");
     expect((await engine.answer("who gave the main speech")).kind).not.toBe("summary");
+  });
+
+  it("answers 'where was it?' from the lead, on any article, and says when the lead gives no date", async () => {
+    const engine = await newsEngine();
+    for (const question of ["where was it?", "в каком городе это было", "қай жерде болды"]) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      const lead = answer.leads[0];
+      expect(lead?.emphasis.map(([s, e]) => lead.text.slice(s, e)).join(" "), question).toContain(
+        "Қарағанды",
+      );
+    }
+    const when = await engine.answer("when was it?");
+    expect([when.abstained, when.reason, when.missing]).toEqual([true, "not-stated", "date"]);
+    expect(asksWhereOrWhenItHappened("where was the director born")).toBe(false);
   });
 
   it("names the person a who-question asks for", async () => {

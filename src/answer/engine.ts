@@ -247,10 +247,21 @@ export class AnswerEngine {
     });
     const need = answerNeedOf(prepared.search, kind);
     const ledByStructure = passages[0]?.legs.structure === true;
-    if (!retrieval.abstained && need !== null && !ledByStructure && passages.length > 0) {
+    // "Where was it?" is led by the document's lead (no section named): the place or date must
+    // stand in it, whatever words the question has ("when was it?" has none).
+    const askedOfLead = ledByStructure && ordinal === null && (kind === "where" || kind === "when");
+    if (!retrieval.abstained && need !== null && (!ledByStructure || askedOfLead) && passages.length > 0) {
       const find = (text: string, word: string) =>
         this.highlighter.highlights(text, this.retriever.termsFor(word, language));
-      if (!isStated(need, passages, find, retrieval)) {
+      const stated = askedOfLead
+        ? isStated(
+            need,
+            passages.filter((p) => p.legs.structure === true),
+            find,
+            { knownConcepts: 1, knownShare: 1 },
+          )
+        : isStated(need, passages, find, retrieval);
+      if (!stated) {
         const context = passages[0] ?? null;
         return {
           ...base,

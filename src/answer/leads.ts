@@ -138,7 +138,10 @@ function bestClause(
     const score = refersBack(clause) ? Math.max(own, previous) : own;
     previous = score;
     const found = answers(clause);
-    if (found === false || (Array.isArray(found) && found.length === 0) || score === 0) continue;
+    if (found === false || (Array.isArray(found) && found.length === 0)) continue;
+    // A passage the structure leg found for a question with no words in it ("where was it?")
+    // has no matched words: its first clause holding the answer leads.
+    if (score === 0 && !(passage.legs.structure === true && passage.highlights.length === 0)) continue;
     const spans = Array.isArray(found) ? found : [];
     const exactness = Math.max(0, ...spans.map((span) => span.exactness));
     if (best === null || score > best.score || (score === best.score && exactness > best.exactness))

@@ -7,7 +7,13 @@ import {
   sameVectorSpace,
   type VectorHit,
 } from "../indexes/index.js";
-import { asksForAuthor, asksForSummary, findOrdinalReference, type Passage } from "../passages/index.js";
+import {
+  asksForAuthor,
+  asksForSummary,
+  asksWhereOrWhenItHappened,
+  findOrdinalReference,
+  type Passage,
+} from "../passages/index.js";
 import { KAZAKH_STOPWORDS } from "../text/index.js";
 import { keepClearKeywordLead, reciprocalRankFusion } from "./fusion.js";
 import { GlossaryExpansion } from "./glossary-expansion.js";
@@ -107,7 +113,7 @@ export class Retriever {
       ? this.sectionPassages(reference.ordinal)
       : asksForAuthor(question)
         ? this.bylinePassages()
-        : asksForSummary(question)
+        : asksForSummary(question) || asksWhereOrWhenItHappened(question)
           ? this.leadPassages()
           : [];
     const queryTerms = this.bridge(this.keywordConcepts(question));
