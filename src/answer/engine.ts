@@ -6,63 +6,21 @@ import {
   loadGlossary,
   loadSources,
 } from "../corpus/index.js";
-import {
-  BYLINE_LABEL,
-  type Embedder,
-  type EmbedderOptions,
-  type Indexes,
-  type KeywordIndexOptions,
-  type OpenResult,
-  openIndexes,
-  type ProgressReporter,
-  type TermAnalyzer,
-} from "../indexes/index.js";
-import type { Passage, PassageOptions } from "../passages/index.js";
-import { type Retrieval, Retriever, type RetrieverOptions } from "../retriever/index.js";
+import { BYLINE_LABEL, type Embedder, type Indexes, type OpenResult, openIndexes } from "../indexes/index.js";
+import type { Passage } from "../passages/index.js";
+import { type Retrieval, Retriever } from "../retriever/index.js";
 import { detectLanguage } from "../text/index.js";
 import { AnswerCache } from "./answer-cache.js";
-import { answerNeedOf } from "./answer-need.js";
+import { answerNeedOf, type NeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
-import { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
+import { resolveEmbedder } from "./embeddings.js";
+import type { AskOptions, EngineOptions } from "./engine-options.js";
 import { Highlighter } from "./highlight.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { type PreparedQuestion, prepareQuestion } from "./prepared-question.js";
-import { questionKindOf } from "./question-kind.js";
+import { type QuestionKind, questionKindOf } from "./question-kind.js";
 import { isStated } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
-
-/** Options of {@link AnswerEngine.open}; only the analyzer has no default. */
-export interface EngineOptions {
-  corpusDir?: string;
-  indexDir?: string;
-  analyzer: TermAnalyzer;
-  embeddings?: EmbeddingsMode;
-  embedder?: EmbedderOptions;
-  /** A ready embedder (tests, benchmarks); skips loading by `embedder` options. */
-  embedderInstance?: Embedder | null;
-  retriever?: RetrieverOptions;
-  /** How documents are cut into passages (size cap). */
-  passages?: PassageOptions;
-  /** BM25 parameters of the keyword leg. */
-  keyword?: KeywordIndexOptions;
-  /** Questions longer than this are cut before searching (the answer says so). Default 1000. */
-  maxQuestionChars?: number;
-  /** Rebuild the index even when current. Default false. */
-  forceRebuild?: boolean;
-  /** Answers kept for questions asked again (see {@link AnswerCache}). Default 500; 0 keeps none. */
-  answerCacheSize?: number;
-  /** Where progress of a corpus embedding is drawn. */
-  progress?: ProgressReporter;
-  /** One line per notable event (index rebuilt, model unavailable). Default: nothing. */
-  log?: (message: string) => void;
-}
-
-/** Per-question options. */
-export interface AskOptions {
-  k?: number;
-  /** The language to answer in when the question does not show one (Telegram's `language_code`). */
-  languageHint?: Language;
-}
 
 /**
  * The one entry point every presentation shares: opened once (corpus read, index loaded or
@@ -246,35 +204,18 @@ export class AnswerEngine {
       return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
     });
     const need = answerNeedOf(prepared.search, kind);
-    const ledByStructure = passages[0]?.legs.structure === true;
-    // "Where was it?" is led by the document's lead (no section named): the place or date must
-    // stand in it, whatever words the question has ("when was it?" has none).
-    const askedOfLead = ledByStructure && ordinal === null && (kind === "where" || kind === "when");
-    if (!retrieval.abstained && need !== null && (!ledByStructure || askedOfLead) && passages.length > 0) {
-      const find = (text: string, word: string) =>
-        this.highlighter.highlights(text, this.retriever.termsFor(word, language));
-      const stated = askedOfLead
-        ? isStated(
-            need,
-            passages.filter((p) => p.legs.structure === true),
-            find,
-            { knownConcepts: 1, knownShare: 1 },
-          )
-        : isStated(need, passages, find, retrieval);
-      if (!stated) {
-        const context = passages[0] ?? null;
-        return {
-          ...base,
-          abstained: true,
-          reason: "not-stated",
-          passages: [],
-          ordinal,
-          leads: [],
-          missing: need.need,
-          missingWords: [...need.roles, ...need.counted, ...need.named],
-          context,
-        };
-      }
+    if (need !== null && !this.statesWhatIsAsked(need, kind, passages, retrieval, language)) {
+      return {
+        ...base,
+        abstained: true,
+        reason: "not-stated",
+        passages: [],
+        ordinal,
+        leads: [],
+        missing: need.need,
+        missingWords: [...need.roles, ...need.counted, ...need.named],
+        context: passages[0] ?? null,
+      };
     }
     const askedByline = (passage: AnswerPassage) => this.askedByline(passage, retrieval);
     const excluded = (text: string) =>
@@ -296,6 +237,35 @@ export class AnswerEngine {
       ordinal,
       ...withLeadPassageFirst(passages, leads),
     };
+  }
+
+  /**
+   * Whether the quoted passages state what the question's need asks for (see `isStated`); true
+   * when there is nothing to check: nothing quoted, or a section or byline the structure leg led
+   * with. "Where was it?" is led by the document's lead (no section named): the place or date
+   * must stand in it, whatever words the question has ("when was it?" has none).
+   */
+  private statesWhatIsAsked(
+    need: NeedOf,
+    kind: QuestionKind,
+    passages: readonly AnswerPassage[],
+    retrieval: Retrieval,
+    language: Language,
+  ): boolean {
+    if (retrieval.abstained || passages.length === 0) return true;
+    const ledByStructure = passages[0]?.legs.structure === true;
+    const askedOfLead = ledByStructure && retrieval.ordinal === null && (kind === "where" || kind === "when");
+    if (ledByStructure && !askedOfLead) return true;
+    const find = (text: string, word: string) =>
+      this.highlighter.highlights(text, this.retriever.termsFor(word, language));
+    return askedOfLead
+      ? isStated(
+          need,
+          passages.filter((p) => p.legs.structure === true),
+          find,
+          { knownConcepts: 1, knownShare: 1 },
+        )
+      : isStated(need, passages, find, retrieval);
   }
 
   /**

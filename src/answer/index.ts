@@ -3,7 +3,8 @@
 export { type AnswerNeed, answerNeedOf } from "./answer-need.js";
 export { citeOf, lineRange, paragraphRange, shortTitle } from "./citation.js";
 export { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
-export { AnswerEngine, type AskOptions, type EngineOptions } from "./engine.js";
+export { AnswerEngine } from "./engine.js";
+export type { AskOptions, EngineOptions } from "./engine-options.js";
 export { Highlighter } from "./highlight.js";
 export { type LeadLine, leadsFor } from "./leads.js";
 export { type NamedPerson, peopleIn } from "./names.js";
