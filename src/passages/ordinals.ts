@@ -1,4 +1,4 @@
-import { editDistance, foldKazakh, isStopword, KAZAKH_ORDINALS, latinToCyrillic } from "../text/index.js";
+import { editDistance, foldKazakh, KAZAKH_ORDINALS, latinToCyrillic } from "../text/index.js";
 
 /**
  * Ordinal words in Kazakh, Russian and English. Two stages use them: passage building (a line that
