@@ -27,36 +27,36 @@ beforeAll(async () => {
 });
 
 describe("answer quality with the real model", () => {
-  it("on the blind user-style development set (0.830 hit@1; en 0.886, ru 0.864, kk 0.763)", async () => {
+  it("on the blind user-style development set (0.844 hit@1; en 0.886, ru 0.864, kk 0.797)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
-    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.8);
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.82);
     expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.85);
     expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.83);
-    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.72);
-    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.52);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.05);
-    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.8);
+    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.77);
+    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.55);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.04);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.83);
     expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("on the last three spent once-only sets, out of scope (near misses 66/84, unrelated 31/36)", async () => {
-    const questions = ["users-once-7", "users-once-8", "users-once-9"].flatMap((set) =>
+  it("on the last three spent once-only sets, out of scope (near misses 74/84, unrelated 32/36)", async () => {
+    const questions = ["users-once-8", "users-once-9", "users-once-10"].flatMap((set) =>
       readArticleQuestions(`eval/${set}.jsonl`),
     );
     const report = await evaluateArticle(engine, questions);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.04);
-    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.75);
-    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.8);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.025);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.85);
+    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("on the developers' set, where the model must not drag keyword answers down (0.914)", async () => {
+  it("on the developers' set, where the model must not drag keyword answers down (0.934)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/article-questions.jsonl"));
-    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.88);
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.91);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.02);
   });
 
   it.runIf(kazqadAvailable())(
-    "on KazQAD dev, fused legs (MRR@10 0.778; dense alone 0.625)",
+    "on KazQAD dev, fused legs (MRR@10 0.780; dense alone 0.633)",
     async () => {
       const fused = await evaluateKazqad(kazakhAnalyzer(), embedder);
       expect(fused.mrr).toBeGreaterThanOrEqual(0.76);
