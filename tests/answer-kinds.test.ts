@@ -57,6 +57,8 @@ describe("what a question asks for decides what answers it", () => {
       // "The main point in one sentence".
       "main point in one sentence?",
       "бір сөйлеммен негізгі ойы",
+      "whats this article about in one line",
+      "о чем статья в одну строку",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);

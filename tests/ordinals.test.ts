@@ -34,6 +34,7 @@ describe("findOrdinalReference", () => {
     ["бесіншісінде кімдерге не жүктеді", 5],
     ["number eight, what did they put out last yr", 8],
     ["а номер семь?", 7],
+    ["whats the 1st tsk about", 1],
     ["Tell me about directive number four", 4],
     ["number two directive in short", 2],
     ["номер 5 поручение", 5],

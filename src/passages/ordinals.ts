@@ -56,10 +56,11 @@ const ENGLISH_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven"
 /**
  * Nouns that make an adjacent number or ordinal a reference to a numbered section, matched on the
  * word with Kazakh letters folded ("миндет" = "міндет") and on a Latin word's Cyrillic reading
- * ("poruchenie"). "one" stands for the noun after an ordinal ("the sixth one").
+ * ("poruchenie"). "one" stands for the noun after an ordinal ("the sixth one"); "tsk" is how
+ * "task" is shortened in a chat.
  */
 const SECTION_NOUN =
-  /^(?:тапсырм\p{L}*|миндет\p{L}*|багыт\p{L}*|поручени\p{L}*|задани\p{L}*|задач\p{L}*|директив\p{L}*|указани\p{L}*|пункт\p{L}*|directives?|instructions?|tasks?|orders?|points?|items?|assignments?|mandates?|sections?|ones?)$/u;
+  /^(?:тапсырм\p{L}*|миндет\p{L}*|багыт\p{L}*|поручени\p{L}*|задани\p{L}*|задач\p{L}*|директив\p{L}*|указани\p{L}*|пункт\p{L}*|directives?|instructions?|tasks?|tsks?|orders?|points?|items?|assignments?|mandates?|sections?|ones?)$/u;
 
 /** Long section nouns a typing slip may mangle ("тапсрыма", "dirctive"): one slip is forgiven. */
 const SLIPPABLE_NOUNS = [
