@@ -1,5 +1,6 @@
 import { isSectionNoun } from "../passages/index.js";
 import {
+  cueMatcher,
   detectLanguage,
   foldedReadings,
   foldKazakh,
@@ -42,12 +43,10 @@ export interface NeedOf {
 
 type Matcher = (folded: string) => boolean;
 
+/** A cue list read as words (see `cueMatcher`) and, for entries with a space, phrases. */
 function matcher(entries: readonly string[]): { word: Matcher; phrases: readonly string[] } {
-  const words = entries.filter((e) => !e.includes(" "));
-  const exact = new Set(words.filter((w) => !w.endsWith("*")).map(foldKazakh));
-  const stems = words.filter((w) => w.endsWith("*")).map((w) => foldKazakh(w.slice(0, -1)));
   return {
-    word: (w) => exact.has(w) || stems.some((stem) => w.startsWith(stem)),
+    word: cueMatcher(entries.filter((e) => !e.includes(" "))),
     phrases: entries.filter((e) => e.includes(" ")).map((e) => foldKazakh(e.replace(/\*$/, ""))),
   };
 }
@@ -109,11 +108,13 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if (kind === "other" && has(DOCUMENT) && (has(SPEECH) || has(DOCUMENT_SAYS)))
     return { need: "contents", ...none };
   if (kind === "other" && has(SPEECH)) return { need: "speech", ...none };
-  // "Перечисли поручения" asks for the numbered sections, which the article does list.
-  if (kind === "other" && has(CONTENTS) && !words.some(isSectionNoun)) return { need: "contents", ...none };
+  // "Перечисли поручения", "which ministry is in the seventh directive": the numbered sections,
+  // which the article does list and name, are asked about, not some list or name it lacks.
+  const namesSection = words.some(isSectionNoun);
+  if (kind === "other" && has(CONTENTS) && !namesSection) return { need: "contents", ...none };
   // "Which universities…", "какие вузы…", "what company…": the answer names one.
   const institutions = words.filter((_, i) => (forms[i] ?? []).some(INSTITUTION.word));
-  if (kind === "other" && institutions.length > 0 && has(WHICH) && !words.some(isSectionNoun))
+  if (kind === "other" && institutions.length > 0 && has(WHICH) && !namesSection)
     return { need: "name", ...none, named: institutions };
   switch (kind) {
     case "who":

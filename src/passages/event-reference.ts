@@ -1,5 +1,4 @@
-import { foldedReadings, isStopword, tokenizeWords } from "../text/index.js";
-import { cueMatcher } from "./cue-matcher.js";
+import { cueMatcher, foldedReadings, isStopword, tokenizeWords } from "../text/index.js";
 import cues from "./event-cues.json" with { type: "json" };
 
 const isAskWord = cueMatcher(cues.askWords);

@@ -1,5 +1,4 @@
-import { foldedReadings, isStopword, normalizeText, tokenizeWords } from "../text/index.js";
-import { cueMatcher } from "./cue-matcher.js";
+import { cueMatcher, foldedReadings, isStopword, normalizeText, tokenizeWords } from "../text/index.js";
 import cues from "./summary-cues.json" with { type: "json" };
 
 const isSummaryWord = cueMatcher(cues.summaryWords);

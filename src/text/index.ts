@@ -12,6 +12,7 @@ export {
   type StemmerKind,
   tokenize,
 } from "./analyzer.js";
+export { cueMatcher } from "./cue-matcher.js";
 export { editDistance, slipsAllowed } from "./edit-distance.js";
 export { foldKazakh, isFolded } from "./fold.js";
 export { type KazakhStemOptions, stemKazakh } from "./kazakh-stemmer.js";

@@ -1,4 +1,4 @@
-import { foldKazakh } from "../text/index.js";
+import { foldKazakh } from "./fold.js";
 
 /**
  * A cue word list as a test of a folded word: entries are exact words, or stems when they end in
