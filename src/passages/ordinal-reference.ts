@@ -31,6 +31,9 @@ const NOT_A_SECTION_AFTER =
  */
 const FILLER_WORDS: ReadonlySet<string> = new Set(fillers.words.map(foldKazakh));
 
+/** Whether a (lower-case) word only fills a question around a section's number: a filler or a stop word. */
+const isFiller = (word: string) => FILLER_WORDS.has(foldKazakh(word)) || isStopword(word);
+
 const WORD = /[\p{L}\p{N}№#]+(?:[-‐‑–][\p{L}]+)?/gu;
 
 /** A mention of a section number inside a question. */
@@ -84,10 +87,7 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
       const ordinal = tens + unit;
       const nearNoun =
         isSectionNoun(next) || isSectionNoun(lower[i - 1] ?? "") || isSectionNoun(lower[i + 2] ?? "");
-      const bare = lower.every(
-        (other, j) =>
-          j === i || (tens > 0 && j === i - 1) || FILLER_WORDS.has(foldKazakh(other)) || isStopword(other),
-      );
+      const bare = lower.every((other, j) => j === i || (tens > 0 && j === i - 1) || isFiller(other));
       const surface = tens > 0 ? `${words[i - 1]} ${words[i]}` : (words[i] as string);
       // "Бесіншісінде кімдерге не жүктеді?": the possessive names the section understood.
       if (nearNoun || bare || isPossessiveOrdinal(word)) return { ordinal, surface };
@@ -107,11 +107,7 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
         return { ordinal: cardinal, surface: words.slice(i, i + 3).join(" ") };
     }
     // "number eight, what did they…", "and number 5?": the number alone opens the question.
-    if (
-      NUMBER_WORD.test(word) &&
-      endsClause(i + 1) &&
-      lower.slice(0, i).every((w) => FILLER_WORDS.has(w) || isStopword(w))
-    ) {
+    if (NUMBER_WORD.test(word) && endsClause(i + 1) && lower.slice(0, i).every(isFiller)) {
       const cardinal = cardinalOf(next);
       if (cardinal !== null && cardinal > 0)
         return { ordinal: cardinal, surface: `${words[i]} ${words[i + 1]}` };
