@@ -78,21 +78,23 @@ export class Retriever {
   }
 
   async search(question: string, k = this.options.k): Promise<Retrieval> {
-    const [vector] = await this.embedQuestions([question]);
-    return this.fuse(question, vector, k);
+    const [result] = await this.searchMany([question], k);
+    return result as Retrieval;
   }
 
   /** Many questions at once: the model embeds them in batches, which is what batch mode is for. */
   async searchMany(questions: readonly string[], k = this.options.k): Promise<Retrieval[]> {
-    const vectors = await this.embedQuestions(questions);
-    return questions.map((question, i) => this.fuse(question, vectors[i], k));
+    // Kazakh typed without Kazakh letters, with them put back: the model reads it so, and the
+    // keyword leg searches it beside the question as typed.
+    const restored = questions.map((question) => this.letters.restore(question));
+    const vectors = await this.embedQuestions(restored);
+    return questions.map((question, i) => this.fuse(question, restored[i] as string, vectors[i], k));
   }
 
   /** Query vectors, or none when there is no dense leg or it is resting after a failure. */
-  private async embedQuestions(questions: readonly string[]): Promise<readonly (Float32Array | undefined)[]> {
+  private async embedQuestions(texts: readonly string[]): Promise<readonly (Float32Array | undefined)[]> {
     if (!this.dense || Date.now() < this.denseRestsUntil) return [];
     try {
-      const texts = questions.map((question) => this.letters.restore(question));
       return await (this.embedder as Embedder).embedQueries(texts);
     } catch (error) {
       this.denseRestsUntil = Date.now() + this.options.denseCooldownMs;
@@ -106,7 +108,7 @@ export class Retriever {
     return this.embedder && leg && sameVectorSpace(leg, this.embedder) ? leg : null;
   }
 
-  private fuse(question: string, vector: Float32Array | undefined, k: number): Retrieval {
+  private fuse(question: string, restored: string, vector: Float32Array | undefined, k: number): Retrieval {
     const { depth } = this.options;
     const reference = findOrdinalReference(question);
     const structureIds = reference
@@ -116,7 +118,7 @@ export class Retriever {
         : asksForSummary(question) || asksWhereOrWhenItHappened(question)
           ? this.leadPassages()
           : [];
-    const queryTerms = this.bridge(this.keywordConcepts(question));
+    const queryTerms = this.bridge(this.keywordConcepts(question, restored));
     const unknownWeights = this.indexes.keyword.queryWeights(question);
     const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
     const denseHits = vector && this.dense ? this.denseSearch(vector, depth) : [];
@@ -207,12 +209,11 @@ export class Retriever {
 
   /**
    * The keyword leg's concepts of a question; for Kazakh typed without Kazakh letters, each with
-   * the terms of its word as restored too ("торагасынын" → "төрағасының" → "төра": the stemmer
+   * the terms of its word as `restored` too ("торагасынын" → "төрағасының" → "төра": the stemmer
    * cuts the folded word elsewhere, "торага", which no corpus term is).
    */
-  private keywordConcepts(question: string): string[][] {
+  private keywordConcepts(question: string, restored: string): string[][] {
     const concepts = this.indexes.keyword.queryConcepts(question);
-    const restored = this.letters.restore(question);
     if (restored === question) return concepts;
     const alike = this.indexes.keyword.queryConcepts(restored);
     if (alike.length !== concepts.length) return concepts;
