@@ -25,10 +25,7 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
     "when",
     /(?:қай жылы|қай күн|қай айда|қай уақытта|сағат нешеде|қашанға дейін|в каком году|в какой день|какого числа|в котором часу|до какого числа|what year|which year|what date|what day|which day|what time|deadline|until when)/,
   ],
-  [
-    "where",
-    /(?:қай жерде|қай қалада|қай елд|в каком городе|из какого города|из какой страны|в какой стране|which city|which country|what country|what place)/,
-  ],
+  ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
   // Which one in a numbered run ("какая по счёту сессия", "which session number"): a figure too.
   ["count", /(?:по сч[её]ту|как(?:ой|им) номер|н[өо]м[іе]р\p{L}* қандай|(?:which|what) (?:\p{L}+ )?number)/u],
   ["who", /(?:назови|назовите|name the)/],
