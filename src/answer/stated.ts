@@ -106,9 +106,12 @@ export function isStated(
   );
 }
 
-/** Whether a word is a date word ("жылы", "наурыз"), the whole of it. */
+/** A date word ("жылы", "наурыз") as the whole of a text. */
+const WHOLE_DATE_WORD = new RegExp(`^(?:${DATE_WORD.source})$`, "iu");
+
+/** Whether a word is a date word, the whole of it. */
 function isDateWord(word: string): boolean {
-  return new RegExp(`^(?:${DATE_WORD.source})$`, "iu").test(word);
+  return WHOLE_DATE_WORD.test(word);
 }
 
 /** `text` (starting at `offset` of its passage) with the given passage ranges blanked out. */
