@@ -22,13 +22,17 @@ const OTHER = [
   "",
 ].join("\n");
 
+/** What a question's answer must hold, as the engine reads it. */
+const needOf = (q: string) => answerNeedOf(q, questionKindOf(q));
+/** Just the kind of that need (`null`: any matching passage will do). */
+const need = (q: string) => needOf(q)?.need ?? null;
+
 function newsEngine() {
   return engineOver({ "school.txt": NEWS, "clinic.txt": OTHER });
 }
 
 describe("what the question asks for must be in the passage", () => {
   it("reads the kind of answer a question wants, in kk/ru/en and typed without Kazakh letters", () => {
-    const need = (q: string) => answerNeedOf(q, questionKindOf(q))?.need ?? null;
     expect(need("Директор неше жаста?")).toBe("age");
     expect(need("How old is the director?")).toBe("age");
     expect(need("Мектепке канша акша жумсалды?")).toBe("money");
@@ -137,7 +141,6 @@ const FORUM = [
 
 describe("what someone said", () => {
   it("is asked by 'what did X say', not by 'did X speak'", () => {
-    const need = (q: string) => answerNeedOf(q, questionKindOf(q))?.need ?? null;
     expect(need("Омаров форумда не айтты?")).toBe("speech");
     expect(need("что сказал Омаров про воду")).toBe("speech");
     expect(need("what did Omarov say about water")).toBe("speech");
@@ -182,7 +185,6 @@ const CONGRESS = [
 
 describe("the contents of something", () => {
   it("are asked for by a list, a text or titles — not when the list is of the numbered sections", () => {
-    const need = (q: string) => answerNeedOf(q, questionKindOf(q))?.need ?? null;
     expect(need("бағдарламаларды тізіп берші")).toBe("contents");
     expect(need("какой текст резолюции приняли")).toBe("contents");
     expect(need("what exactly are the three programmes")).toBe("contents");
@@ -264,11 +266,10 @@ describe("the name of an institution", () => {
   ].join("\n");
 
   it("is asked by 'which school', 'какие вузы', 'what ministry' — not by 'which directive'", () => {
-    const need = (q: string) => answerNeedOf(q, questionKindOf(q));
-    expect(need("Қай мектептің оқушылары қатысты?")).toMatchObject({ need: "name", named: ["мектептің"] });
-    expect(need("какие вузы участвовали")?.need).toBe("name");
-    expect(need("what ministry organised it")?.need).toBe("name");
-    expect(need("which ministry is named in the seventh directive")).toBeNull();
+    expect(needOf("Қай мектептің оқушылары қатысты?")).toMatchObject({ need: "name", named: ["мектептің"] });
+    expect(need("какие вузы участвовали")).toBe("name");
+    expect(need("what ministry organised it")).toBe("name");
+    expect(needOf("which ministry is named in the seventh directive")).toBeNull();
   });
 
   it("is stated by a quoted or capitalised name beside the institution word, and only then", async () => {
