@@ -49,6 +49,8 @@ describe("findOrdinalReference", () => {
     ["tretie poruchenie", 3],
     // Bare digits and short forms, with a typing slip in the noun.
     ["3 тапсырма?", 3],
+    ["3-тапсырма қысқаша", 3],
+    ["7-пункт что там", 7],
     ["8 поручение что там", 8],
     ["тапсрыма 5", 5],
     ["instrction seven", 7],

@@ -97,6 +97,10 @@ export function findOrdinalReference(question: string): OrdinalReference | null 
     const digits = /^(?:№|#)?(\d{1,2})$/.exec(word);
     if (digits && isSectionNoun(next))
       return { ordinal: Number(digits[1]), surface: `${words[i]} ${words[i + 1]}` };
+    // "3-тапсырма", "7-пункт": the digit joined to the noun by a hyphen, read as one word.
+    const joined = /^(?:№|#)?(\d{1,2})[-‐‑–](\p{L}+)$/u.exec(word);
+    if (joined && isSectionNoun(joined[2] as string))
+      return { ordinal: Number(joined[1]), surface: words[i] as string };
     // "no. 6", "nr 6": the abbreviation numbers an item of a list.
     if (/^(?:no|nr)$/.test(word) && /^\d{1,2}$/.test(next))
       return { ordinal: Number(next), surface: `${words[i]} ${words[i + 1]}` };
