@@ -28,6 +28,14 @@ describe("Kazakh letters put back for the model", () => {
       expect(letters.restore(question)).toBe(question);
   });
 
+  it("finds a known word of the same stem for a folded word in another form", () => {
+    // "көмекшінің" is typed as "комекшинин"; the corpus has only "көмекшісі".
+    const helpers = new KazakhLetters(["көмекшісі", "жәрмеңке"]);
+    expect(helpers.restoreWord("комекшинин")).toBe("көмекшісі");
+    // A word of no known stem is left as typed.
+    expect(helpers.restoreWord("базарынын")).toBe("базарынын");
+  });
+
   it("leaves a folded spelling two known words share", () => {
     const shared = new KazakhLetters(["қол", "көл"]);
     expect(shared.restore("кол кайда")).toBe("кол кайда");

@@ -150,6 +150,14 @@ describe("stemKazakh", () => {
     expect(term("бірлігі")).not.toBe(term("бір"));
   });
 
+  it("cuts the suffixes as typed without Kazakh letters when told the word is folded", () => {
+    // "нын" is the folded "ның": the folded word and the corpus's other form reach one stem.
+    expect(stemKazakh("тораганын", { folded: true })).toBe(stemKazakh("торагасынын", { folded: true }));
+    expect(stemKazakh("тапсырмасынын", { folded: true })).toBe("тапсырма");
+    // Unfolded stemming does not read "нын" as an ending.
+    expect(stemKazakh("тораганын")).toBe("тораган");
+  });
+
   it("never returns an empty stem and is idempotent", () => {
     for (const word of ["а", "ол", "ға", "лар", "ның", "ды", "сы", "ым", "тапсырмаларымыздың", "ақындар"]) {
       const stem = stemKazakh(word);

@@ -1,4 +1,4 @@
-import { detectLanguage, foldKazakh, isFolded, latinToCyrillicVariants } from "../text/index.js";
+import { detectLanguage, foldKazakh, isFolded, latinToCyrillicVariants, stemKazakh } from "../text/index.js";
 
 /** Shortest known word whose spelling may stand for the start of a longer typed word. */
 const MIN_STEM = 4;
@@ -21,6 +21,8 @@ const BACK_VOWELS = /[аоұыуяю]/u;
 export class KazakhLetters {
   /** Known words by their folded spelling; `null` when two words fold alike. */
   private readonly byFold = new Map<string, string | null>();
+  /** Known words by their folded stem (see {@link byStem}); made on first need. */
+  private byFoldedStem: Map<string, { word: string; stem: string } | null> | undefined;
 
   /** `words`: lower-case Kazakh words with Kazakh letters (others are ignored). */
   constructor(words: Iterable<string>) {
@@ -54,9 +56,35 @@ export class KazakhLetters {
    * "төрағасының"); as it is otherwise. No language check: the caller takes both spellings.
    */
   restoreWord(word: string): string {
-    return /^\p{Script=Cyrillic}+$/u.test(word) && isFolded(word.toLowerCase())
-      ? this.restoreOne(word, false)
-      : word;
+    if (!/^\p{Script=Cyrillic}+$/u.test(word) || !isFolded(word.toLowerCase())) return word;
+    const restored = this.restoreOne(word, false);
+    return restored !== word ? restored : (this.byStem(word) ?? word);
+  }
+
+  /**
+   * A known word of the same stem, found by stemming the folded spellings with the folded
+   * suffixes: "тораганын" (typed "төраға" + "ның") and the corpus's "төрағасының" both stem to
+   * "тора", and the corpus word stands in for it. Only where every known word of that folded
+   * stem has one real stem, and the stem has four letters or more.
+   */
+  private byStem(word: string): string | null {
+    this.byFoldedStem ??= this.foldedStems();
+    const entry = this.byFoldedStem.get(foldedStemOf(word.toLowerCase()));
+    return entry ? entry.word : null;
+  }
+
+  private foldedStems(): Map<string, { word: string; stem: string } | null> {
+    const stems = new Map<string, { word: string; stem: string } | null>();
+    for (const word of this.byFold.values()) {
+      if (word === null) continue;
+      const key = foldedStemOf(word);
+      if (key.length < MIN_STEM) continue;
+      const stem = stemKazakh(word);
+      const known = stems.get(key);
+      if (known === undefined) stems.set(key, { word, stem });
+      else if (known !== null && known.stem !== stem) stems.set(key, null);
+    }
+    return stems;
   }
 
   private restoreOne(word: string, latin: boolean): string {
@@ -88,6 +116,11 @@ export class KazakhLetters {
     }
     return null;
   }
+}
+
+/** A word's stem as the folded suffixes cut its folded spelling (see {@link stemKazakh}'s `folded`). */
+function foldedStemOf(word: string): string {
+  return stemKazakh(foldKazakh(word), { folded: true });
 }
 
 /**

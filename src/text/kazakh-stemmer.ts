@@ -23,6 +23,15 @@
  * such as жыл-ы, ел-і are stemmed) rather than the last decimal.
  */
 
+import { foldKazakh } from "./fold.js";
+import {
+  FOLDED_SUFFIXES,
+  HARMONY_NEUTRAL,
+  KAZAKH_SUFFIXES,
+  type Suffix,
+  type SuffixSlots,
+} from "./kazakh-suffixes.js";
+
 /** Tunables of the Kazakh stemmer; defaults chosen from the measurements above. */
 export interface KazakhStemOptions {
   /** Shortest stem left by a clear consonant-initial suffix (-дың, -ға, -лар...). */
@@ -48,6 +57,12 @@ export interface KazakhStemOptions {
   fixpoint?: boolean;
   /** Strip the deverbal noun suffix -ыс/-іс (көтеріл-іс, қозғал-ыс). */
   deverbal?: boolean;
+  /**
+   * The word is Kazakh typed without Kazakh letters (ә→а, і→и, ң→н, ғ→г, қ→к…): strip the
+   * suffixes as they are typed so ("тораганын" is "торага" + "нын", the folded "ның"). The stem
+   * comes out folded too, to be matched against folded stems.
+   */
+  folded?: boolean;
 }
 
 const DEFAULTS: Required<KazakhStemOptions> = {
@@ -59,6 +74,7 @@ const DEFAULTS: Required<KazakhStemOptions> = {
   harmony: true,
   fixpoint: true,
   deverbal: true,
+  folded: false,
 };
 
 const VOWELS = "аәеёиоөұүыіэюя";
@@ -89,119 +105,6 @@ function harmonyOk(stem: string, suffix: string): boolean {
   return [...stem].some((ch) => own.includes(ch));
 }
 
-/*
- * Sound classes of a stem's last letter. The first consonant of a Kazakh suffix assimilates to
- * it (жыл-дың, қала-ның, кітап-тың; қала-лар, жыл-дар, кітап-тар), so a suffix is only stripped
- * where its own variant is the one the grammar would have chosen. This one check removes most
- * false cuts of roots that merely end like a suffix ("мемлекеті" is мемлекет-і, not мемлеке-ті).
- */
-const V = "аәеёиоөұүыіэюя";
-/** Sonorants р, й, у (and и = ій) take -лар, -дың, -ды, -ға, -да, -дан, -мен. */
-const R = "рйуи";
-const L = "ль";
-/** Nasals take -дар, -ның, -ды, -ға, -да, -нан, -мен. */
-const N = "мнң";
-const Z = "жз";
-/** Voiceless consonants (and б в г д, devoiced at a word's end) take -тар, -тың, -ты, -қа... */
-const VL = "кқпстфхцчшщбвгдғ";
-
-/** A suffix of one slot with the letters the stem may end with after removing it. */
-interface Suffix {
-  text: string;
-  /** Letters the stem may end with, or a pattern the stem must match. */
-  after: string | RegExp;
-}
-
-/** Builds suffixes from a space-separated list that share one "after" condition. */
-function list(texts: string, after: string | RegExp): Suffix[] {
-  return texts.split(" ").map((text) => ({ text, after }));
-}
-
-/** Suffixes whose form does not follow vowel harmony. */
-const HARMONY_NEUTRAL = new Set(["мен", "бен", "пен", "менен", "бенен", "пенен"]);
-
-/** Personal/predicative endings and the adjectivizer -ғы (қазір-гі, жыл-ғы, ел-де-гі). */
-const PREDICATE: Suffix[] = [
-  ...list("мын мін мыз міз сың сің", V + R + L + N),
-  ...list("бын бін быз біз", Z),
-  ...list("пын пін пыз піз", VL),
-  ...list("сыз сіз", V + R + L + N + Z + VL),
-  /*
-   * -ғы/-гі is cut only after the locative (Қазақстан-да-ғы, ел-де-гі): after other stems it is
-   * as often the end of a root (белгі, ертегі, физигі) as the adjectivizer (жылғы, қазіргі).
-   */
-  ...list("ғы гі", /(?:[аәеёиоөұүыіэюярйулмнңжзь]д|[кқпстфхцчшщбвгдғ]т|[ыі]нд)[аеә]$/),
-  ...list("дай дей", V + R + L + N + Z),
-  ...list("тай тей", VL),
-];
-/** Finite verb endings: present -ады/-йды, past -ды after a vowel (ойна-ды). */
-const FINITE: Suffix[] = [...list("ады еді", R + L + N + Z + VL), ...list("йды йді ды ді", V)];
-
-/** Case endings (genitive, ablative, locative, dative, accusative, instrumental). */
-const CASE: Suffix[] = [
-  ...list("ның нің", V + N),
-  ...list("дың дің", R + L + Z),
-  ...list("тың тің ты ті", VL),
-  ...list("ны ні", V),
-  ...list("ды ді", R + L + N + Z),
-  ...list("ға ге да де", V + R + L + N + Z),
-  ...list("дан ден", V + R + L + Z),
-  ...list("қа ке та те тан тен", VL),
-  ...list("нан нен", `${N}ыі`),
-  ...list("мен менен", V + R + L + N),
-  ...list("бен бенен", Z),
-  ...list("пен пенен", VL),
-  /*
-   * -н, -на, -нда follow the 3rd person possessive (тапсырма-сы-нда); -а, -е the 1st/2nd, cut
-   * only after -ым/-ің (жол-ым-а): after a vowel + м it is usually the noun suffix -ма (бастама).
-   */
-  ...list("нда нде на не н", "ыі"),
-  ...list("а е", /[^аәеоөұүыіэюя][ыі][мң]$/),
-];
-
-/** Possessive endings (1st/2nd/3rd person, singular/plural, polite). */
-const NOT_HIGH_VOWEL = "аәеёоөұүэюя";
-const CONSONANT = R.replace("и", "") + L + N + Z + VL;
-/**
- * A one-letter possessive -ы/-і follows a consonant, but not г/ғ after another consonant: there
- * the vowel belongs to the word or to the adjective suffix -ғы/-гі (белгі, негізгі, ежелгі), and
- * cutting it would split one word into two stems (белг-і vs белгі-сі).
- */
-const SHORT_POSSESSIVE_BASE = new RegExp(`[${CONSONANT}]$`);
-const CLUSTER_BEFORE_I = /[^аәеёиоөұүыіэюяу][гғ]$/;
-const POSSESSIVE: Suffix[] = [
-  ...list("ымыз іміз ыңыз іңіз ым ім ың ің", CONSONANT),
-  ...list("ы і", {
-    test: (stem: string) => SHORT_POSSESSIVE_BASE.test(stem) && !CLUSTER_BEFORE_I.test(stem),
-  } as RegExp),
-  ...list("мыз міз ңыз ңіз м ң сы сі", NOT_HIGH_VOWEL),
-];
-
-const PLURAL: Suffix[] = [...list("лар лер", V + R), ...list("дар дер", L + N + Z), ...list("тар тер", VL)];
-
-/** Non-finite verb forms: participles, agent noun, intention, verbal noun, converb. */
-const VERBAL: Suffix[] = [
-  ...list("ған ген", V + R + L + N + Z),
-  ...list("қан кен", VL),
-  ...list("атын етін мақ мек ып іп", CONSONANT),
-  ...list("ушы уші у", CONSONANT + V),
-  ...list("йтын йтін п", V),
-];
-
-/** Passive / reflexive voice (атал-ған = ата-л-ған, бөлін-еді = бөл-ін-еді), cut only from verbs. */
-const VOICE: Suffix[] = [...list("ыл іл ын ін", CONSONANT), ...list("л н", V)];
-
-/** Derivational suffixes: abstract nouns -лық, agent nouns -шы, adjectives -лы / -сыз. */
-const DERIVATIONAL: Suffix[] = [
-  ...list("лық лік лы лі", V + R),
-  ...list("дық дік ды ді", L + N + Z),
-  ...list("тық тік ты ті", VL),
-  ...list("шы ші", CONSONANT + V),
-];
-
-/** Deverbal nouns in -ыс/-іс (көтеріл-іс, қозғал-ыс); -ас/-ес are left: кеңес, Тварионас. */
-const DEVERBAL: Suffix[] = list("ыс іс", CONSONANT);
-
 /**
  * Stem-final voiced consonants are the voiceless ones before a vowel-initial suffix
  * (кітап → кітабы, орынбасарлық → орынбасарлығы): map them back so both forms meet.
@@ -222,6 +125,10 @@ const ELIDED: Readonly<Record<string, string>> = Object.fromEntries(
   "халық орын ауыз ерін мұрын қарын мойын қойын дауыс көрік"
     .split(" ")
     .map((w) => [w.slice(0, -2) + w.slice(-1), w]),
+);
+/** The same stems typed without Kazakh letters ("халк" → "халык"). */
+const FOLDED_ELIDED: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ELIDED).map(([elided, whole]) => [foldKazakh(elided), foldKazakh(whole)]),
 );
 
 /**
@@ -264,31 +171,32 @@ function stripSlot(word: string, slot: readonly Suffix[], o: Required<KazakhStem
 }
 
 function stemOnce(word: string, o: Required<KazakhStemOptions>): string {
-  let w = stripSlot(word, PREDICATE, o);
+  const slots: SuffixSlots = o.folded ? FOLDED_SUFFIXES : KAZAKH_SUFFIXES;
+  let w = stripSlot(word, slots.predicate, o);
   let verb = false;
   if (o.verbal) {
-    const finite = stripSlot(w, FINITE, o);
+    const finite = stripSlot(w, slots.finite, o);
     verb = finite !== w;
     w = finite;
   }
-  w = stripSlot(w, CASE, o);
-  w = stripSlot(w, POSSESSIVE, o);
-  w = stripSlot(w, PLURAL, o);
+  w = stripSlot(w, slots.case, o);
+  w = stripSlot(w, slots.possessive, o);
+  w = stripSlot(w, slots.plural, o);
   w = devoice(w);
-  w = ELIDED[w] ?? w;
+  w = (o.folded ? FOLDED_ELIDED : ELIDED)[w] ?? w;
   if (o.verbal) {
     // Verbal noun -у after a stem in -й is spelled "ю": көбей-у → көбею.
-    const v = w.endsWith("ю") && w.length >= 5 ? `${w.slice(0, -1)}й` : stripSlot(w, VERBAL, o);
+    const v = w.endsWith("ю") && w.length >= 5 ? `${w.slice(0, -1)}й` : stripSlot(w, slots.verbal, o);
     verb ||= v !== w;
     w = v;
   }
-  if (o.derivational) w = stripSlot(w, DERIVATIONAL, o, o.minDerivedStem);
+  if (o.derivational) w = stripSlot(w, slots.derivational, o, o.minDerivedStem);
   if (o.deverbal) {
-    const d = stripSlot(w, DEVERBAL, o, Math.min(4, o.minDerivedStem));
+    const d = stripSlot(w, slots.deverbal, o, Math.min(4, o.minDerivedStem));
     verb ||= d !== w;
     w = d;
   }
-  if (verb && o.verbal) w = stripSlot(w, VOICE, o);
+  if (verb && o.verbal) w = stripSlot(w, slots.voice, o);
   return devoice(w);
 }
 
