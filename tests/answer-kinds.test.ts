@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { questionKindOf } from "../src/answer/index.js";
 import { withStandardSpellings } from "../src/answer/prepared-question.js";
 import { kazakhAnalyzer } from "../src/indexes/index.js";
-import { asksForAuthor, asksWhereOrWhenItHappened } from "../src/passages/index.js";
+import { asksAboutTheEvent, asksForAuthor } from "../src/passages/index.js";
 import { TermLexicon } from "../src/retriever/spelling-bridge.js";
 import { openFreshEngine } from "../tools/eval/fresh-engine.js";
 import { engineOver } from "./support/corpus-engine.js";
@@ -89,7 +89,24 @@ describe("what a question asks for decides what answers it", () => {
     }
     const when = await engine.answer("when was it?");
     expect([when.abstained, when.reason, when.missing]).toEqual([true, "not-stated", "date"]);
-    expect(asksWhereOrWhenItHappened("where was the director born")).toBe(false);
+    expect(asksAboutTheEvent("where was the director born")).toBe(false);
+  });
+
+  it("answers 'which one was it?' from the lead when the lead numbers the event", async () => {
+    const forum = [
+      "Алматыда жастар форумы өтті",
+      "",
+      "Алматы қаласындағы Достық үйінде жастардың кезекті XV форумы өтті. Форумға үш жүз жас кәсіпкер қатысты.",
+      "Форумда жастар кәсіпкерлігін қолдау бағдарламасы талқыланды. Жиынды облыс әкімі ашты.",
+      "",
+    ].join("\n");
+    const engine = await engineOver({ "forum.txt": forum });
+    for (const question of ["which forum number was it", "нешінші форум болды", "какой по счёту форум"]) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.leads[0]?.text, question).toContain("XV форумы");
+    }
+    expect(asksAboutTheEvent("how many entrepreneurs came to the forum")).toBe(false);
   });
 
   it("names the person a who-question asks for", async () => {

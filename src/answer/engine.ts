@@ -242,8 +242,9 @@ export class AnswerEngine {
   /**
    * Whether the quoted passages state what the question's need asks for (see `isStated`); true
    * when there is nothing to check: nothing quoted, or a section or byline the structure leg led
-   * with. "Where was it?" is led by the document's lead (no section named): the place or date
-   * must stand in it, whatever words the question has ("when was it?" has none).
+   * with. "Where was it?" is led by the document's lead (no section named): the place, date or
+   * number ("which session number was it") must stand in it, whatever words the question has
+   * ("when was it?" has none).
    */
   private statesWhatIsAsked(
     need: NeedOf,
@@ -254,7 +255,10 @@ export class AnswerEngine {
   ): boolean {
     if (retrieval.abstained || passages.length === 0) return true;
     const ledByStructure = passages[0]?.legs.structure === true;
-    const askedOfLead = ledByStructure && retrieval.ordinal === null && (kind === "where" || kind === "when");
+    const askedOfLead =
+      ledByStructure &&
+      retrieval.ordinal === null &&
+      (kind === "where" || kind === "when" || kind === "count");
     if (ledByStructure && !askedOfLead) return true;
     const find = (text: string, word: string) =>
       this.highlighter.highlights(text, this.retriever.termsFor(word, language));

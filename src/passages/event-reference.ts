@@ -5,12 +5,13 @@ const isAskWord = cueMatcher(cues.askWords);
 const isFillerWord = cueMatcher(cues.fillerWords);
 
 /**
- * True when a question asks where or when the reported event happened and names nothing else —
- * "where was it?", "which city was it in", "где это было", "қай жерде болды". A news item's lead
- * says where (and, when it does, when): the structure leg leads with it, on any article, as it
- * does for "what is it about?". Cue words are data (event-cues.json).
+ * True when a question asks where, when or which numbered one the reported event was and names
+ * nothing else — "where was it?", "which city was it in", "где это было", "қай жерде болды",
+ * "which session number was it", "нешінші сессия болды". A news item's lead says where (and, when
+ * it does, when and which one): the structure leg leads with it, on any article, as it does for
+ * "what is it about?". Cue words are data (event-cues.json).
  */
-export function asksWhereOrWhenItHappened(question: string): boolean {
+export function asksAboutTheEvent(question: string): boolean {
   const words = tokenizeWords(question).map((word) => foldedReadings(word));
   if (words.length === 0 || !words.some((forms) => forms.some(isAskWord))) return false;
   return words.every((forms) => forms.some((w) => isStopword(w) || isAskWord(w) || isFillerWord(w)));

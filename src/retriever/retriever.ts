@@ -8,9 +8,9 @@ import {
   type VectorHit,
 } from "../indexes/index.js";
 import {
+  asksAboutTheEvent,
   asksForAuthor,
   asksForSummary,
-  asksWhereOrWhenItHappened,
   findOrdinalReference,
   type Passage,
 } from "../passages/index.js";
@@ -115,7 +115,7 @@ export class Retriever {
       ? this.sectionPassages(reference.ordinal)
       : asksForAuthor(question)
         ? this.bylinePassages()
-        : asksForSummary(question) || asksWhereOrWhenItHappened(question)
+        : asksForSummary(question) || asksAboutTheEvent(question)
           ? this.leadPassages()
           : [];
     const queryTerms = this.bridge(this.keywordConcepts(question, restored));
