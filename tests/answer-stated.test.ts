@@ -281,6 +281,30 @@ describe("the name of an institution", () => {
   });
 });
 
+describe("a person asked for by role", () => {
+  const LIST = [
+    "Астанада денсаулық форумы өтті",
+    "",
+    "Форумда денсаулық сақтау министрі Б.Омаров, «Жасыл ел» қорының директоры А.Нұрланова, мәдениет орталығының жетекшісі Г.Ахметова сөз сөйледі.",
+    "",
+  ].join("\n");
+
+  it("is named only where the question's other words stand beside the role, not elsewhere in a list", async () => {
+    const engine = await engineOver({ "forum.txt": LIST, "clinic.txt": OTHER });
+    const named = await engine.answer("денсаулық сақтау министрі кім");
+    expect(named.abstained).toBe(false);
+    expect(named.leads[0]?.text).toContain("Б.Омаров");
+    // "мәдениет" stands three names from "министрі": no culture minister is named.
+    const culture = await engine.answer("мәдениет министрі кім");
+    expect([culture.abstained, culture.reason]).toEqual([true, "not-stated"]);
+  });
+
+  it("is asked by 'what is the name of' and 'как зовут' as by 'who'", () => {
+    expect(questionKindOf("whats the name of the culture minister")).toBe("who");
+    expect(questionKindOf("как зовут министра культуры")).toBe("who");
+  });
+});
+
 describe("a date the question itself names", () => {
   it("is no answer: 'qai jyly' typed in Latin finds 'жыл сайын', which says no year", async () => {
     const SCHOOL = [

@@ -28,7 +28,8 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
   ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
   // Which one in a numbered run ("какая по счёту сессия", "which session number"): a figure too.
   ["count", /(?:по сч[её]ту|как(?:ой|им) номер|н[өо]м[іе]р\p{L}* қандай|(?:which|what) (?:\p{L}+ )?number)/u],
-  ["who", /(?:назови|назовите|name the)/],
+  // "What's the name of the minister", "как зовут министра": a name is asked for, as by "who".
+  ["who", /(?:назови|назовите|name the|name of the|whats the name|what is the name|как зовут|как звали)/],
 ];
 
 /**

@@ -84,6 +84,7 @@ export function isStated(
     sentencesOf(passage.text).some((sentence, i, sentences) => {
       const end = sentence.start + sentence.text.length;
       const inSentence = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end);
+      if (!qualifiedNearRole(need, sentence, inSentence, find)) return false;
       // "Қай *жылы*" names no year: a date word the question itself has found is not its answer.
       const asked =
         need.need === "date" ? inSentence.filter(([s, e]) => isDateWord(passage.text.slice(s, e))) : [];
@@ -105,6 +106,38 @@ export function isStated(
     }),
   );
 }
+
+/**
+ * For a person asked for by role, whether a question word other than the role stands near the
+ * role word, when the sentence holds any: in a list of speakers, "мәдени" three names away from
+ * "министрі" does not make a culture minister, while "ҚР Білім және ғылым министрі" is the
+ * education minister. Other needs, and roles asked alone, pass.
+ */
+function qualifiedNearRole(
+  need: NeedOf,
+  sentence: { readonly start: number; readonly text: string },
+  found: readonly (readonly [number, number])[],
+  find: TermFinder,
+): boolean {
+  if (need.need !== "person" || need.roles.length === 0) return true;
+  const roles = need.roles.flatMap((role) => find(sentence.text, role));
+  const isRole = ([s, e]: readonly [number, number]) =>
+    roles.some(([rs, re]) => rs === s - sentence.start && re === e - sentence.start);
+  const others = found.filter((range) => !isRole(range));
+  if (others.length === 0) return true;
+  const wordsBetween = (from: number, to: number) =>
+    sentence.text.slice(Math.min(from, to), Math.max(from, to)).split(/\s+/u).length - 1;
+  return others.some(([s, e]) =>
+    roles.some(
+      ([rs, re]) =>
+        wordsBetween(e - sentence.start, rs) <= ROLE_WINDOW_WORDS ||
+        wordsBetween(re, s - sentence.start) <= ROLE_WINDOW_WORDS,
+    ),
+  );
+}
+
+/** Words a role's other question words may stand from it ("ҚР Білім және ғылым министрі": three). */
+const ROLE_WINDOW_WORDS = 4;
 
 /** A date word ("жылы", "наурыз") as the whole of a text. */
 const WHOLE_DATE_WORD = new RegExp(`^(?:${DATE_WORD.source})$`, "iu");
