@@ -1,10 +1,12 @@
 import { sentencesOf } from "../passages/index.js";
-import { isStopword } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
 import { type NeedOf, namesRole } from "./answer-need.js";
 import { MIN_PEOPLE_COUNTED, peopleIn } from "./names.js";
+import { namedBeside, qualifiedNearRole, type TermFinder } from "./role-and-name.js";
 import { ADDRESS, AGE, DATE_WORD, DURATION, FIGURE, MONEY, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
+
+export type { TermFinder } from "./role-and-name.js";
 
 /**
  * Below this share of its words in the corpus (verbs weighing half), a question asking for a
@@ -25,9 +27,6 @@ const PEOPLE_COUNT_WORDS = 3;
 
 /** Words a figure may stand from the thing it counts ("60 мың отбасы": two). */
 const COUNT_WINDOW_WORDS = 3;
-
-/** What the gate needs from the engine: the highlight ranges of a word's terms in a text. */
-export type TermFinder = (text: string, word: string) => readonly (readonly [number, number])[];
 
 /**
  * Whether the quoted passages state what the question asks for. The article may cover the topic
@@ -106,38 +105,6 @@ export function isStated(
     }),
   );
 }
-
-/**
- * For a person asked for by role, whether a question word other than the role stands near the
- * role word, when the sentence holds any: in a list of speakers, "мәдени" three names away from
- * "министрі" does not make a culture minister, while "ҚР Білім және ғылым министрі" is the
- * education minister. Other needs, and roles asked alone, pass.
- */
-function qualifiedNearRole(
-  need: NeedOf,
-  sentence: { readonly start: number; readonly text: string },
-  found: readonly (readonly [number, number])[],
-  find: TermFinder,
-): boolean {
-  if (need.need !== "person" || need.roles.length === 0) return true;
-  const roles = need.roles.flatMap((role) => find(sentence.text, role));
-  const isRole = ([s, e]: readonly [number, number]) =>
-    roles.some(([rs, re]) => rs === s - sentence.start && re === e - sentence.start);
-  const others = found.filter((range) => !isRole(range));
-  if (others.length === 0) return true;
-  const wordsBetween = (from: number, to: number) =>
-    sentence.text.slice(Math.min(from, to), Math.max(from, to)).split(/\s+/u).length - 1;
-  return others.some(([s, e]) =>
-    roles.some(
-      ([rs, re]) =>
-        wordsBetween(e - sentence.start, rs) <= ROLE_WINDOW_WORDS ||
-        wordsBetween(re, s - sentence.start) <= ROLE_WINDOW_WORDS,
-    ),
-  );
-}
-
-/** Words a role's other question words may stand from it ("ҚР Білім және ғылым министрі": three). */
-const ROLE_WINDOW_WORDS = 4;
 
 /** A date word ("жылы", "наурыз") as the whole of a text. */
 const WHOLE_DATE_WORD = new RegExp(`^(?:${DATE_WORD.source})$`, "iu");
@@ -267,33 +234,6 @@ const LIST_SEPARATOR = new RegExp(`[,;]|\\s(?:${cues.listJoins.join("|")})\\s`, 
  */
 const MAX_LIST_ITEM_WORDS = 3;
 const MIN_SHORT_ITEMS = 3;
-
-/**
- * Whether a name stands right beside an institution word — a «quoted» name or a capitalised word
- * (but a stop word opening the sentence), at most {@link NAME_WINDOW_WORDS} words before it or one after: "«Нұр
- * Отан» партиясы", "Мәдениет және спорт министрлігі", "университет имени Гумилёва". "Жетекші
- * жоғары оқу орындарындағы 40-тан астам кафедра" names no university.
- */
-function namedBeside(sentence: string, institution: string, find: TermFinder): boolean {
-  const first = /^\P{L}*(\p{L}+)/u.exec(sentence);
-  // The sentence's first word is capitalised anyway: a name only when it is no stop word ("Бұған").
-  const opening = first && isStopword((first[1] as string).toLowerCase()) ? first[0].length : 0;
-  const names = [...sentence.matchAll(NAME)].filter((m) => (m.index ?? 0) >= opening);
-  return find(sentence, institution).some(([start, end]) => {
-    const before = sentence.slice(0, start).split(/\s+/u).filter(Boolean);
-    const windowStart = start - before.slice(-NAME_WINDOW_WORDS).join(" ").length - 1;
-    const afterWord = /^\s*\S+/u.exec(sentence.slice(end))?.[0].length ?? 0;
-    return names.some((m) => {
-      const at = m.index ?? 0;
-      return (at >= windowStart && at < start) || (at >= end && at < end + afterWord);
-    });
-  });
-}
-
-/** A name: «quoted» words, or a capitalised word. */
-const NAME = /«[^»]+»|(?<!\p{L})\p{Lu}\p{L}+/gu;
-/** How many words before an institution word its name may start ("Мәдениет және спорт министрлігі"). */
-const NAME_WINDOW_WORDS = 3;
 
 /**
  * A figure with a word for the counted thing at most a few words after it, or (`peopleCount`) people named one
