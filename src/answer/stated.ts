@@ -6,7 +6,6 @@ import { namedBeside, qualifiedNearRole, type TermFinder } from "./role-and-name
 import { ADDRESS, AGE, DATE_WORD, DURATION, FIGURE, MONEY, PLACE } from "./text-patterns.js";
 import type { AnswerPassage } from "./types.js";
 
-
 /**
  * Below this share of its words in the corpus (verbs weighing half), a question asking for a
  * date, figure, place, age or sum is about something else: "when was the Kazakh Khanate founded"
