@@ -279,6 +279,26 @@ describe("the name of an institution", () => {
     const universities = await engine.answer("Қай университеттердің студенттері қатысты?");
     expect([universities.reason, universities.missing]).toEqual(["not-stated", "name"]);
   });
+
+  it("is not stated for someone named when the passages never use the word; a bare 'which' is answered", () => {
+    const company = { need: "name", roles: [], counted: [], named: ["company"] } as const;
+    const known = { knownConcepts: 1, knownShare: 1 };
+    const find = () => [];
+    const text = "Жиында «Жасыл ел» қорының директоры Ахмет Салжанов сөз сөйледі.";
+    const passage = (highlighted: string) =>
+      ({
+        text,
+        highlights: highlighted
+          ? [[text.indexOf(highlighted), text.indexOf(highlighted) + highlighted.length]]
+          : [],
+      }) as unknown as AnswerPassage;
+    // "What company does Salzhanov own": only his name is found, and no company is ever mentioned.
+    expect(isStated(company, [passage("Салжанов")], find, known)).toBe(false);
+    // "Which company is mentioned": no one is asked about.
+    expect(isStated(company, [passage("")], find, known)).toBe(true);
+    // "Which company does the fund's director own": a word beside the name is asked about too.
+    expect(isStated(company, [passage("директоры")], find, known)).toBe(true);
+  });
 });
 
 describe("a person asked for by role", () => {

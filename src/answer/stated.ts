@@ -56,10 +56,10 @@ export function isStated(
   // passages use that word: "which party is mentioned" is answered by «Нұр Отан» alone.
   if (need.need === "name") {
     const using = passages.filter((p) => need.named.some((word) => find(p.text, word).length > 0));
-    return (
-      using.length === 0 ||
-      using.some((p) => sentencesOf(p.text).some((sentence) => holds(need, sentence.text, find, false)))
-    );
+    // "What company does Salzhanov own": where the passages never use the word, a question
+    // about someone they name asks what the article never says; "which party is mentioned" does not.
+    if (using.length === 0) return !aboutSomeoneNamed(passages[0]);
+    return using.some((p) => sentencesOf(p.text).some((sentence) => holds(need, sentence.text, find, false)));
   }
   if (knownConcepts === 0 || known.knownShare < MIN_KNOWN_SHARE) return false;
   // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
@@ -102,6 +102,13 @@ export function isStated(
       return before !== undefined && holds(need, before, find, false);
     }),
   );
+}
+
+/** Whether every question word a passage holds lies inside the name of a person it names. */
+function aboutSomeoneNamed(passage: AnswerPassage | undefined): boolean {
+  if (!passage || passage.highlights.length === 0) return false;
+  const names = peopleIn(passage.text).map((person) => person.name);
+  return passage.highlights.every(([s, e]) => names.some(([ns, ne]) => s >= ns && e <= ne));
 }
 
 /** A date word ("жылы", "наурыз") as the whole of a text. */
