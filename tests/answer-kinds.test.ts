@@ -147,7 +147,11 @@ describe("what a question asks for decides what answers it", () => {
     expect(questionKindOf("Бастамалар кім үшін маңызды?")).toBe("other");
     expect(questionKindOf("Для кого важны инициативы?")).toBe("other");
     expect(questionKindOf("For whom are the initiatives important?")).toBe("other");
+    expect(questionKindOf("кому эти инициативы нужнее всего")).toBe("other");
+    expect(questionKindOf("who benefits most from the plan")).toBe("other");
+    expect(questionKindOf("бастамалар кимдерге кобирек керек")).toBe("other");
     expect(questionKindOf("Кім сөз сөйледі?")).toBe("who");
+    expect(questionKindOf("кому поручили программу")).toBe("who");
   });
 
   it("reads 'which one in the run' as asking for a figure ('по счёту', 'which session number')", () => {

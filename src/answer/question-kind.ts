@@ -16,11 +16,15 @@ const CUES: readonly [QuestionKind, RegExp][] = [
 ];
 
 /**
- * Multi-word cues: "қай жылы", "в каком году", "what year", "which city". "For whom" asks who
- * benefits, which the text answers with a group ("жастар үшін"), not a named person.
+ * Multi-word cues: "қай жылы", "в каком году", "what year", "which city". "For whom", "who
+ * benefits", "кому нужнее", "кімдерге керек" ask who benefits, which the text answers with a
+ * group ("жастар үшін"), not a named person.
  */
 const PHRASES: readonly [QuestionKind, RegExp][] = [
-  ["other", /(?:кім үшін|кімдер үшін|для кого|для кого-то|for whom|who for)/],
+  [
+    "other",
+    /(?:кім үшін|кімдер үшін|для кого|для кого-то|for whom|who for|who benefits|who will benefit|who gains|кому (?:\p{L}+ ){0,3}(?:нужн|важн|полезн|выгодн)|кого (?:\p{L}+ ){0,3}охватыва|кімге (?:\p{L}+ ){0,3}(?:пайда|керек|маңызды)|кімдерге (?:\p{L}+ ){0,3}(?:пайда|керек|маңызды)|кімдерді (?:\p{L}+ ){0,3}қамти)/u,
+  ],
   [
     "when",
     /(?:қай жылы|қай күн|қай айда|қай уақытта|сағат нешеде|қашанға дейін|в каком году|в какой день|какого числа|в котором часу|до какого числа|what year|which year|what date|what day|which day|what time|deadline|until when)/,
