@@ -199,6 +199,34 @@ describe("a clear keyword choice", () => {
   });
 });
 
+describe("a surname one passage holds", () => {
+  // A long list naming Омаров once, and a short line with the other word of the question.
+  const passages = [
+    passage(
+      0,
+      "форумда директор петрова профессор омаров эколог сидоров және студенттер мен мұғалімдер сөз сөйледі",
+    ),
+    passage(1, "жаңа лауазым берілді"),
+    passage(2, "форум жабылды"),
+  ];
+  const indexes = async () =>
+    ({
+      manifest: {},
+      documents: [{ id: "d", title: "Title", author: null, passages: 3 }],
+      passages,
+      keyword: await KeywordIndex.build(passages, simpleAnalyzer()),
+      words: { terms: [], forms: [] },
+    }) as unknown as Indexes;
+  const first = async (surnameBoost?: number) =>
+    (await new Retriever(await indexes(), null, { surnameBoost }).search("омаров лауазым")).passages[0]
+      ?.passage.id;
+
+  it("leads: the question is about that person first", async () => {
+    expect(await first(1)).toBe(1);
+    expect(await first()).toBe(0);
+  });
+});
+
 describe("the off-topic veto", () => {
   /** A dense leg whose best passage is far from the question and an off-topic question is at it. */
   const indexes = palaceIndexes(() => [{ id: 0, similarity: 0.5 }], [Float32Array.from([1, 0])]);

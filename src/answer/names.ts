@@ -1,3 +1,5 @@
+import { CAPITALISED_SURNAME_ENDING } from "../text/index.js";
+
 /**
  * Finding people in a passage, with the role the text gives each — "Виталий Ионо Тварионас —
  * «Lituanica» қоғамдық бірлестігінің төрағасы". Extractive: both parts are spans of the text.
@@ -26,9 +28,6 @@ const CAPITALISED_RUN =
  */
 const INFLECTED =
   /(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен|сы|сі|ы|і|ндағы|ндегі|дағы|дегі)$/u;
-/** Surname endings of Kazakh, Russian and neighbouring names: what tells "Виталий Ионо Тварионас" from "Шығыс Еуропа". */
-const SURNAME =
-  /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ұлы|улы|қызы|кызы|ас|ус|ич|енко|ский|ская|бай|бек|ян|дзе|швили)$/u;
 /** Words between names that a role does not start with. */
 const JOINER = /^(?:пен|мен|бен|және|и|and)$/u;
 /** A dative or locative word opens the clause that a first role belongs to ("лауазымдарға …"). */
@@ -68,7 +67,7 @@ function personInRun(run: string): readonly [number, number] | null {
   const start = (words[0] as { start: number }).start;
   const end = last.start + last.word.length;
   if (words.length === 1) return INITIAL_SURNAME.test(last.word) ? [start, end] : null;
-  return words.length <= 3 && SURNAME.test(last.word.toLowerCase()) ? [start, end] : null;
+  return words.length <= 3 && CAPITALISED_SURNAME_ENDING.test(last.word.toLowerCase()) ? [start, end] : null;
 }
 
 function roleBefore(

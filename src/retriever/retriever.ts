@@ -22,6 +22,7 @@ import { conceptsKnown } from "./known-concepts.js";
 import { offTopicMargin } from "./off-topic-margin.js";
 import { RETRIEVER_DEFAULTS as DEFAULTS, type RetrieverOptions } from "./options.js";
 import { SpellingBridge, TermLexicon } from "./spelling-bridge.js";
+import { surnameBoosts } from "./surname-boosts.js";
 import type { LegEvidence, Retrieval, RetrievedPassage } from "./types.js";
 import { unknownNames } from "./unknown-names.js";
 
@@ -120,7 +121,11 @@ export class Retriever {
           : [];
     const queryTerms = this.bridge(this.keywordConcepts(question, restored));
     const unknownWeights = this.indexes.keyword.queryWeights(question);
-    const keywordHits = this.indexes.keyword.searchConcepts(queryTerms, depth);
+    const keywordHits = this.indexes.keyword.searchConcepts(
+      queryTerms,
+      depth,
+      surnameBoosts(queryTerms, this.indexes.keyword, this.options.surnameBoost),
+    );
     const denseHits = vector && this.dense ? this.denseSearch(vector, depth) : [];
     const denseMargin =
       vector && this.dense ? offTopicMargin(vector, denseHits[0]?.similarity, this.dense.offTopic) : null;

@@ -28,6 +28,7 @@ export {
   RUSSIAN_STOPWORDS,
   withoutQuestionPhrases,
 } from "./stopwords.js";
+export { CAPITALISED_SURNAME_ENDING, SURNAME_ENDING } from "./surnames.js";
 export { tokenizeWords, type WordSpan, wordSpans } from "./tokenize.js";
 export { foldedReadings, latinToCyrillic, latinToCyrillicVariants } from "./transliterate.js";
 export { looksLikeVerb } from "./verbs.js";

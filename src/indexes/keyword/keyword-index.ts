@@ -104,6 +104,11 @@ export class KeywordIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** How many passages hold the analysed term. */
+  passagesWith(term: string): number {
+    return this.documentFrequencyOf(term);
+  }
+
   /** Whether any passage has the analysed term. */
   knows(term: string): boolean {
     return this.documentFrequencyOf(term) > 0;
@@ -190,11 +195,19 @@ export class KeywordIndex {
     return this.searchConcepts(this.queryConcepts(question), limit);
   }
 
-  /** Like {@link search}, for concepts already analysed (and perhaps expanded by a glossary). */
-  searchConcepts(concepts: readonly (readonly string[])[], limit = this.options.limit ?? 50): KeywordHit[] {
+  /**
+   * Like {@link search}, for concepts already analysed (and perhaps expanded by a glossary);
+   * `boosts` multiplies the scores of the terms it lists.
+   */
+  searchConcepts(
+    concepts: readonly (readonly string[])[],
+    limit = this.options.limit ?? 50,
+    boosts: ReadonlyMap<string, number> = new Map(),
+  ): KeywordHit[] {
     const terms = [...new Set(concepts.flat())];
     if (terms.length === 0) return [];
     const results = this.search_.search(terms.join(" "), {
+      boostTerm: (term) => boosts.get(term) ?? 1,
       tokenize: (text) => text.split(" "),
       processTerm: (term) => term,
       combineWith: "OR",
