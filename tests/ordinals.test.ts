@@ -47,6 +47,8 @@ describe("findOrdinalReference", () => {
     ["тортиншиси кандай", 4],
     ["ekinshi tapsyrma turaly", 2],
     ["tretie poruchenie", 3],
+    ["vosmoe poruchenie", 8],
+    ["sedmoe poruchenie chto tam", 7],
     // Bare digits and short forms, with a typing slip in the noun.
     ["3 тапсырма?", 3],
     ["3-тапсырма қысқаша", 3],

@@ -100,9 +100,10 @@ export function ordinalOf(word: string): number | null {
   const latinEnding = /^(\d{1,2}-?)([a-z]+)$/.exec(w);
   if (latinEnding) return numericOrdinalOf(`${latinEnding[1]}${latinToCyrillic(latinEnding[2] as string)}`);
   if (!/^[a-z]+$/.test(w)) return null;
-  // Kazakh or Russian typed in Latin letters: "tortinshi", "chetvertoe".
+  // Kazakh or Russian typed in Latin letters: "tortinshi", "chetvertoe", and "vosmoe", "sedmoe"
+  // without the soft sign Latin has no letter for.
   const cyrillic = latinToCyrillic(w).replace(/ё/g, "е");
-  return kazakhOrdinalOf(cyrillic) ?? russianOrdinalOf(cyrillic);
+  return kazakhOrdinalOf(cyrillic) ?? russianOrdinalOf(cyrillic) ?? russianOrdinalOf(cyrillic, true);
 }
 
 /**
@@ -125,9 +126,11 @@ function kazakhOrdinalOf(w: string): number | null {
   return null;
 }
 
-function russianOrdinalOf(w: string): number | null {
+function russianOrdinalOf(w: string, withoutSoftSign = false): number | null {
   for (let i = 0; i < RUSSIAN_ORDINAL_STEMS.length; i++) {
-    const stem = RUSSIAN_ORDINAL_STEMS[i] as string;
+    const stem = withoutSoftSign
+      ? (RUSSIAN_ORDINAL_STEMS[i] as string).replace(/ь/g, "")
+      : (RUSSIAN_ORDINAL_STEMS[i] as string);
     if (w.startsWith(stem) && RUSSIAN_ADJECTIVE_ENDING.test(w.slice(stem.length))) return i + 1;
   }
   return null;
