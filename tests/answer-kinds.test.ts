@@ -152,6 +152,8 @@ describe("what a question asks for decides what answers it", () => {
     expect(questionKindOf("бастамалар кимдерге кобирек керек")).toBe("other");
     expect(questionKindOf("Кім сөз сөйледі?")).toBe("who");
     expect(questionKindOf("кому поручили программу")).toBe("who");
+    expect(questionKindOf("who's the chairman")).toBe("who");
+    expect(questionKindOf("whos the new deputy")).toBe("who");
   });
 
   it("reads 'which one in the run' as asking for a figure ('по счёту', 'which session number')", () => {

@@ -6,7 +6,7 @@ export type QuestionKind = "who" | "count" | "when" | "where" | "summary" | "oth
 
 /** Question words per kind, in kk, ru and en (normalised: lower case, ё → е). */
 const CUES: readonly [QuestionKind, RegExp][] = [
-  ["who", /^(?:кім|кімдер|кімді|кімдерді|кімге|кімнің|кто|кого|кому|кем|who|whom|whose)$/],
+  ["who", /^(?:кім|кімдер|кімді|кімдерді|кімге|кімнің|кто|кого|кому|кем|who|whom|whose|whos|who's|who’s)$/],
   [
     "count",
     /^(?:қанша|неше|нешеу|нешінші|сколько|скольких|скольким|many|much|population|население|населения)$/,
