@@ -19,10 +19,10 @@ describe("retrieval quality floors (no model)", async () => {
   });
 
   it("keeps the article's question set above its floors", () => {
-    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.86);
-    expect(report.byLanguage.kk?.hitAt3).toBeGreaterThanOrEqual(0.92);
-    expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.88);
-    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.78);
+    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.92);
+    expect(report.byLanguage.kk?.hitAt3).toBeGreaterThanOrEqual(0.95);
+    expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.95);
+    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.9);
     expect(report.abstention).toBeGreaterThanOrEqual(0.9);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.025);
   });
@@ -35,25 +35,25 @@ describe("retrieval quality floors (no model)", async () => {
     expect(heldOut.falseAbstention).toBeLessThanOrEqual(0.08);
   });
 
-  it("keeps the blind user-style development set above its floors (2026-12-01: 0.789 hit@1)", async () => {
+  it("keeps the blind user-style development set above its floors (2026-12-01: 0.891 hit@1)", async () => {
     const users = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
-    expect(users.total.hitAt1).toBeGreaterThanOrEqual(0.77);
+    expect(users.total.hitAt1).toBeGreaterThanOrEqual(0.87);
     expect(users.byCategory["all/ordinal"]?.hitAt1).toBe(1);
     expect(users.byCategory["all/summary"]?.hitAt1).toBe(1);
     expect(users.byTag["digit-ordinal"]?.hitAt1).toBe(1);
     expect(users.byTag["surname-only"]?.hitAt1).toBeGreaterThanOrEqual(0.93);
-    expect(users.byTyping["kk/no-kazakh-letters"]?.hitAt1).toBeGreaterThanOrEqual(0.75);
+    expect(users.byTyping["kk/no-kazakh-letters"]?.hitAt1).toBeGreaterThanOrEqual(0.82);
     const declined = (scope: string) => {
       const s = users.abstentionByScope[scope];
       return s ? s.declined / s.n : 0;
     };
     expect(declined("unrelated")).toBeGreaterThanOrEqual(0.95);
-    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.88);
+    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.9);
   });
 
   it.runIf(kazqadAvailable())("keeps KazQAD dev MRR@10 of the keyword leg above its floor", async () => {
     const summary = await evaluateKazqad(kazakhAnalyzer(), null);
-    expect(summary.mrr).toBeGreaterThanOrEqual(0.74);
+    expect(summary.mrr).toBeGreaterThanOrEqual(0.75);
     expect(summary.hitAt1).toBeGreaterThanOrEqual(0.64);
   });
 });

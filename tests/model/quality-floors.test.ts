@@ -27,31 +27,31 @@ beforeAll(async () => {
 });
 
 describe("answer quality with the real model", () => {
-  it("on the blind user-style development set (0.844 hit@1; en 0.886, ru 0.864, kk 0.797)", async () => {
+  it("on the blind user-style development set (0.898 hit@1; en 0.909, ru 0.955, kk 0.847)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
-    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.82);
-    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.85);
-    expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.83);
-    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.77);
-    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.55);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.04);
-    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.83);
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.88);
+    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.88);
+    expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.93);
+    expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.82);
+    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.69);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.03);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.88);
     expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("on the last three spent once-only sets, out of scope (near misses 74/84, unrelated 32/36)", async () => {
-    const questions = ["users-once-8", "users-once-9", "users-once-10"].flatMap((set) =>
+  it("on the last three spent once-only sets, out of scope (near misses 79/84, unrelated 33/36)", async () => {
+    const questions = ["users-once-11", "users-once-12", "users-once-13"].flatMap((set) =>
       readArticleQuestions(`eval/${set}.jsonl`),
     );
     const report = await evaluateArticle(engine, questions);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.025);
-    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.85);
-    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.85);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.03);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.9);
+    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.88);
   });
 
-  it("on the developers' set, where the model must not drag keyword answers down (0.934)", async () => {
+  it("on the developers' set, where the model must not drag keyword answers down (0.954)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/article-questions.jsonl"));
-    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.91);
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.93);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.02);
   });
 
