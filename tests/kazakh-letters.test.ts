@@ -34,6 +34,14 @@ describe("Kazakh letters put back for the model", () => {
     expect(helpers.restoreWord("комекшинин")).toBe("көмекшісі");
     // A word of no known stem is left as typed.
     expect(helpers.restoreWord("базарынын")).toBe("базарынын");
+    // For the keyword leg, a whole question; the model's reading keeps the word as typed.
+    expect(helpers.restore("комекшинин жарменкеси кайда", { sameStem: true })).toBe(
+      "көмекшісі жәрмеңкесі кайда",
+    );
+    expect(helpers.restore("комекшинин жарменкеси кайда")).toBe("комекшинин жәрмеңкесі кайда");
+    // A stop word is as the writer meant it, even when a known word shares its folded stem.
+    const withStopWord = new KazakhLetters(["нешесі"]);
+    expect(withStopWord.restoreWord("неше")).toBe("неше");
   });
 
   it("leaves a folded spelling two known words share", () => {

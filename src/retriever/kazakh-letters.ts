@@ -1,4 +1,11 @@
-import { detectLanguage, foldKazakh, isFolded, latinToCyrillicVariants, stemKazakh } from "../text/index.js";
+import {
+  detectLanguage,
+  foldKazakh,
+  isFolded,
+  isStopword,
+  latinToCyrillicVariants,
+  stemKazakh,
+} from "../text/index.js";
 
 /** Shortest known word whose spelling may stand for the start of a longer typed word. */
 const MIN_STEM = 4;
@@ -37,14 +44,16 @@ export class KazakhLetters {
 
   /**
    * The question with the Kazakh letters it can put back; as it is when it has a Kazakh letter
-   * already or is not read as Kazakh.
+   * already or is not read as Kazakh. `sameStem`: a word no known word folds to, nor to its start,
+   * becomes a known word of the same stem (see {@link restoreWord}) — for the keyword leg, which
+   * wants the stem; the model reads the words as written.
    */
-  restore(question: string): string {
+  restore(question: string, options: { sameStem?: boolean } = {}): string {
     // One Kazakh letter shows a Kazakh keyboard: its other words are as the writer meant them.
     if (!isFolded(question.toLowerCase()) || detectLanguage(question) !== "kk") return question;
     const latin = !/\p{Script=Cyrillic}/u.test(question);
     return question.replace(/[\p{L}\p{M}]+/gu, (word) => {
-      const restored = this.restoreOne(word, latin);
+      const restored = options.sameStem && !latin ? this.restoreWord(word) : this.restoreOne(word, latin);
       return word[0] === word[0]?.toLowerCase()
         ? restored
         : restored.charAt(0).toUpperCase() + restored.slice(1);
@@ -58,7 +67,9 @@ export class KazakhLetters {
   restoreWord(word: string): string {
     if (!/^\p{Script=Cyrillic}+$/u.test(word) || !isFolded(word.toLowerCase())) return word;
     const restored = this.restoreOne(word, false);
-    return restored !== word ? restored : (this.byStem(word) ?? word);
+    // A stop word typed without Kazakh letters ("неше") is as the writer meant it.
+    if (restored !== word || isStopword(word.toLowerCase())) return restored;
+    return this.byStem(word) ?? word;
   }
 
   /**

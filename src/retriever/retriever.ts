@@ -86,10 +86,12 @@ export class Retriever {
   /** Many questions at once: the model embeds them in batches, which is what batch mode is for. */
   async searchMany(questions: readonly string[], k = this.options.k): Promise<Retrieval[]> {
     // Kazakh typed without Kazakh letters, with them put back: the model reads it so, and the
-    // keyword leg searches it beside the question as typed.
+    // keyword leg searches it beside the question as typed (with words of the same stem too).
     const restored = questions.map((question) => this.letters.restore(question));
     const vectors = await this.embedQuestions(restored);
-    return questions.map((question, i) => this.fuse(question, restored[i] as string, vectors[i], k));
+    return questions.map((question, i) =>
+      this.fuse(question, this.letters.restore(question, { sameStem: true }), vectors[i], k),
+    );
   }
 
   /** Query vectors, or none when there is no dense leg or it is resting after a failure. */
