@@ -45,6 +45,9 @@ describe("what the question asks for must be in the passage", () => {
     expect(need("Жиын қанша уақытқа созылды?")).toBe("duration");
     expect(need("Сколько длилось открытие?")).toBe("duration");
     expect(need("How long did the opening last?")).toBe("duration");
+    // "За сколько лет" asks how long; "сколько лет" alone, an age.
+    expect(need("за сколько лет построили школу")).toBe("duration");
+    expect(need("сколько лет директору")).toBe("age");
     expect(answerNeedOf("How many teachers work there?", "count")?.counted).toContain("teachers");
     expect(need("Мектепте не бар?")).toBeNull();
     // A price asked with a verb, or "what is the budget": an amount, not any figure.

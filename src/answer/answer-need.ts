@@ -95,8 +95,9 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
     m.phrases.some((p) => folded.includes(p)) || forms.some((f) => f.some(m.word));
   const roles = words.filter((_, i) => (forms[i] ?? []).some(ROLE.word));
   const none = { roles: [], counted: [], named: [] };
-  if (has(AGE)) return { need: "age", ...none };
+  // "За сколько лет" asks how long, though "сколько лет" alone asks an age.
   if (has(DURATION)) return { need: "duration", ...none };
+  if (has(AGE)) return { need: "age", ...none };
   if (has(ADDRESS)) return { need: "address", ...none };
   if (has(FULL_NAME)) return { need: "full-name", ...none };
   if (
