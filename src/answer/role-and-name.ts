@@ -12,9 +12,10 @@ export type TermFinder = (text: string, word: string) => readonly (readonly [num
 
 /**
  * For a person asked for by role, whether a question word other than the role stands near the
- * role word, when the sentence holds any: in a list of speakers, "мәдени" three names away from
- * "министрі" does not make a culture minister, while "ҚР Білім және ғылым министрі" is the
- * education minister. Other needs, and roles asked alone, pass.
+ * role word (at most {@link ROLE_GAP_WORDS} words between), when the sentence holds any: in a
+ * list of speakers, "мәдени" three names away from "министрі" does not make a culture minister,
+ * while "ҚР Білім және ғылым министрі" is the education minister. Other needs, and roles asked
+ * alone, pass.
  */
 export function qualifiedNearRole(
   need: NeedOf,
@@ -28,19 +29,18 @@ export function qualifiedNearRole(
     roles.some(([rs, re]) => rs === s - sentence.start && re === e - sentence.start);
   const others = found.filter((range) => !isRole(range));
   if (others.length === 0) return true;
-  const wordsBetween = (from: number, to: number) =>
-    sentence.text.slice(Math.min(from, to), Math.max(from, to)).split(/\s+/u).length - 1;
+  /** The words between a found word (sentence offsets) and a role occurrence, whichever comes first. */
+  const wordsBetween = ([s, e]: readonly [number, number], [rs, re]: readonly [number, number]) => {
+    const [from, to] = e <= rs ? [e, rs] : [re, s];
+    return sentence.text.slice(from, to).split(/\s+/u).filter(Boolean).length;
+  };
   return others.some(([s, e]) =>
-    roles.some(
-      ([rs, re]) =>
-        wordsBetween(e - sentence.start, rs) <= ROLE_WINDOW_WORDS ||
-        wordsBetween(re, s - sentence.start) <= ROLE_WINDOW_WORDS,
-    ),
+    roles.some((role) => wordsBetween([s - sentence.start, e - sentence.start], role) <= ROLE_GAP_WORDS),
   );
 }
 
-/** Words a role's other question words may stand from it ("ҚР Білім және ғылым министрі": three). */
-const ROLE_WINDOW_WORDS = 4;
+/** Words between a role and a question word qualifying it ("ҚР Білім *және ғылым* министрі": two). */
+const ROLE_GAP_WORDS = 3;
 
 /**
  * Whether a name stands right beside an institution word — a «quoted» name or a capitalised word
