@@ -11,10 +11,13 @@ import { KAZAKH_SPECIFIC_LETTERS } from "./normalize.js";
 
 /**
  * Russian inflectional endings, longest first. Genitive plural -ов/-ев/-ей is left out on
- * purpose: it is how Kazakh and Russian surnames end ("Назарбаев", "Салжанов").
+ * purpose: it is how Kazakh and Russian surnames end ("Назарбаев", "Салжанов"). The plural past
+ * ("назначили", "выступали") loses its vowel as the infinitive does ("назначить", "выступать"),
+ * so both meet one stem; "-ели" is left out ("недели" is a noun), and so are the singular
+ * "-ал/-ил" ("капитал", "капитала").
  */
 const RU_ENDINGS = (
-  "иями ями ами ого его ому ему ыми ими ешь ишь ете ите ется ится ются ятся ться тся " +
+  "иями ями ами ого его ому ему ыми ими ешь ишь ете ите ется ится ются ятся ться тся али яли или ули " +
   "ать ять ить еть уть ах ях ам ям ом ем ым им ой ою ую юю ая яя ое ее ые ие ый ий ых их " +
   "ья ье ью ьи ет ит ут ют ат ят ть а я о е у ю ы и ь й"
 )
