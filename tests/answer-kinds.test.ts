@@ -156,6 +156,15 @@ describe("what a question asks for decides what answers it", () => {
     expect(questionKindOf("whos the new deputy")).toBe("who");
   });
 
+  it("reads 'many' and 'much' as a count only after 'how'", () => {
+    expect(questionKindOf("how many deputy chairs were appointed")).toBe("count");
+    expect(questionKindOf("How much did they publish?")).toBe("count");
+    expect(questionKindOf("in a country with many ethnic groups, how do the two policies relate?")).toBe(
+      "other",
+    );
+    expect(questionKindOf("what did he say about countries with many ethnic groups")).toBe("other");
+  });
+
   it("reads 'which one in the run' as asking for a figure ('по счёту', 'which session number')", () => {
     for (const question of [
       "какая по счету сессия",

@@ -46,8 +46,12 @@ export function questionKindOf(question: string): QuestionKind {
   // Cues and question alike folded, so Kazakh typed without Kazakh letters ("ким", "канша")
   // reads the same; Kazakh or Russian typed in Latin letters is read in Cyrillic too ("kto").
   const latin = detectLanguage(question) !== "en";
-  const readings = tokenizeWords(question).map((word) => foldedReadings(word, latin));
-  const words = readings.flat();
+  const tokens = tokenizeWords(question);
+  const readings = tokens.map((word) => foldedReadings(word, latin));
+  // "Many" and "much" ask a count only after "how": "a country with many ethnic groups" does not.
+  const words = readings.flatMap((forms, i) =>
+    HOW_WORDS.test(tokens[i] ?? "") && tokens[i - 1]?.toLowerCase() !== "how" ? [] : forms,
+  );
   // Phrases are read in the question as typed and, typed in Latin ("qai jyly"), in Cyrillic:
   // with each word's first Cyrillic reading, and with its last (a word has one or two).
   const texts = [foldKazakh(normalizeText(question))];
@@ -57,6 +61,9 @@ export function questionKindOf(question: string): QuestionKind {
   for (const [kind, cue] of FOLDED_CUES) if (words.some((word) => cue.test(word))) return kind;
   return "other";
 }
+
+/** English count words that ask only in "how many", "how much". */
+const HOW_WORDS = /^(?:many|much)$/i;
 
 const fold = ([kind, pattern]: [QuestionKind, RegExp]): [QuestionKind, RegExp] => [
   kind,
