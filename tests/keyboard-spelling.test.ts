@@ -64,6 +64,13 @@ describe("the corpus's own terms reached from how a reader writes them", () => {
     expect(withForms.lookup("оти")).toEqual([]);
   });
 
+  it("by a doubled letter typed once, even in a short word", () => {
+    const doubled = new TermLexicon(["сессия", "ассамблея", "сесс"]);
+    expect(doubled.lookup("сесия")).toEqual(["сессия"]);
+    expect(doubled.lookup("асамблея")).toEqual(["ассамблея"]);
+    expect(doubled.lookup("сеся")).toEqual([]);
+  });
+
   it("not by a prefix, and not by a slip in a short word", () => {
     expect(lexicon.lookup("жаңғ")).toEqual([]);
     expect(lexicon.lookup("қазақ")).toEqual([]);

@@ -24,12 +24,14 @@ function slipsFor(length: number): number {
  * writes ("отти" is "өтті" folded, whose term "өт" the stemmer cannot reach from "отти", its
  * ending no longer Kazakh); an ending the stemmer did not know
  * ("Назарбаевтын") leaves the corpus term as a prefix; a typing slip ("тварионос", "тапсрыма")
- * is a letter or two away. A reader's term that is only a prefix of a corpus term is not taken
+ * is a letter or two away, a doubled letter typed once ("сесия") even in a short word. A reader's term that is only a prefix of a corpus term is not taken
  * for it ("қазақ" is not "Қазақстан"). Built from the corpus, so a new article brings its own words.
  */
 export class TermLexicon {
   private readonly byFold = new Map<string, Set<string>>();
   private readonly folds: string[];
+  /** Corpus terms with a doubled letter, by their spelling with it single ("сесия" → "сессия"). */
+  private readonly byUndoubled = new Map<string, Set<string>>();
   /** The corpus's words by their folded spelling, with their terms. */
   private readonly byWordFold = new Map<string, Set<string>>();
 
@@ -40,6 +42,7 @@ export class TermLexicon {
       addTo(this.byFold, foldKazakh(term), [term]);
     }
     this.folds = [...this.byFold.keys()].sort();
+    for (const f of this.folds) if (undoubled(f) !== f) addTo(this.byUndoubled, undoubled(f), [f]);
     for (const [word, wordTerms] of forms) {
       if ([...word].length < MIN_FOLDED || /\d/.test(word) || wordTerms.length === 0) continue;
       addTo(this.byWordFold, foldKazakh(word), wordTerms);
@@ -69,6 +72,9 @@ export class TermLexicon {
       .filter((f) => f.length >= MIN_STEM && folded.startsWith(f) && folded.length - f.length <= MAX_ENDING)
       .sort((a, b) => b.length - a.length)[0];
     if (stem) return this.termsOf([stem]);
+    // A doubled letter typed once is the commonest slip, and short words make it too.
+    const single = length >= MIN_FOLDED ? this.byUndoubled.get(folded) : undefined;
+    if (single) return this.termsOf([...single]);
     const allowed = slipsFor(length);
     if (allowed === 0) return [];
     let best = allowed + 1;
@@ -90,6 +96,11 @@ export class TermLexicon {
   private termsOf(folds: readonly string[]): string[] {
     return folds.flatMap((f) => [...(this.byFold.get(f) ?? [])]);
   }
+}
+
+/** A spelling with every run of one letter cut to one ("сессия" → "сесия", "программа" → "програма"). */
+function undoubled(text: string): string {
+  return text.replace(/(\p{L})\1+/gu, "$1");
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, values: readonly string[]): void {
