@@ -29,6 +29,7 @@ describe("findOrdinalReference", () => {
     // Colloquial fillers beside a bare ordinal.
     ["а шестое чё там", 6],
     ["whats in the 3rd one", 3],
+    ["and the last one, the eigth?", 8],
     ["бесиншиси туралы не жазылган", 5],
     // A possessive ordinal names a section understood; "number N" alone opens a question.
     ["бесіншісінде кімдерге не жүктеді", 5],
@@ -92,6 +93,14 @@ describe("ordinal words and headings", () => {
     expect(ordinalOf("7-den")).toBeNull();
     expect(ordinalOf("біріншіден")).toBeNull();
     expect(ordinalOf("пятница")).toBeNull();
+  });
+
+  it("forgives one slip in a long English ordinal, not in a short one or another number word", () => {
+    expect(ordinalOf("eigth")).toBe(8);
+    expect(ordinalOf("fouth")).toBe(4);
+    expect(ordinalOf("sevnth")).toBe(7);
+    for (const word of ["eighty", "seventy", "seconds", "forth", "sixty", "fifty", "fith"])
+      expect(ordinalOf(word), word).toBeNull();
   });
 
   it("takes only a line that is nothing but an ordinal for a heading", () => {

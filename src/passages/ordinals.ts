@@ -136,11 +136,33 @@ function russianOrdinalOf(w: string, withoutSoftSign = false): number | null {
   return null;
 }
 
-/** The English ordinal word ("fourth") as a number, or `null`. */
+/**
+ * The English ordinal word ("fourth") as a number, or `null`. An ordinal of six letters or more
+ * may carry one typing slip ("eigth", "fouth", "sevnth"), unless the word is another number word
+ * a slip away ("eighty", "seventy", "seconds", "forth"); shorter ones may not ("sixty", "fifty").
+ */
 export function englishOrdinalOf(w: string): number | null {
   const index = ENGLISH_ORDINALS.indexOf(w);
-  return index >= 0 ? index + 1 : null;
+  if (index >= 0) return index + 1;
+  if (!/^[a-z]{5,}$/.test(w) || ORDINAL_LOOKALIKES.has(w)) return null;
+  const slipped = ENGLISH_ORDINALS.findIndex(
+    (ordinal) => ordinal.length >= MIN_SLIPPABLE_ORDINAL && editDistance(w, ordinal, 1) <= 1,
+  );
+  return slipped >= 0 ? slipped + 1 : null;
 }
+
+/** Shortest English ordinal a slip is forgiven in: shorter ones are a letter from other words. */
+const MIN_SLIPPABLE_ORDINAL = 6;
+/** English words a slip from a long ordinal that are words of their own. */
+const ORDINAL_LOOKALIKES = new Set([
+  "seconds",
+  "fourths",
+  "forth",
+  "eighty",
+  "eights",
+  "seventy",
+  "sevenths",
+]);
 
 /** "4-ші", "4-інші", "4-ое", "4-е", "4-й", "4th", "4-th". */
 function numericOrdinalOf(w: string): number | null {
