@@ -346,3 +346,41 @@ describe("a date the question itself names", () => {
     expect((await dated.answer("mektep qai jyly ashyldy")).abstained).toBe(false);
   });
 });
+
+describe("how the reader can do something", () => {
+  it("is asked by 'how do I', 'как + infinitive', 'қалай …уға болады' and 'қалай барамын'", () => {
+    for (const question of [
+      "how do i get from the airport to the school",
+      "How to enrol a child in the school?",
+      "как доехать до новой школы",
+      "Как мне записать ребёнка в школу?",
+      "Мектепке қалай жетуге болады?",
+      "мектепке калай барамын",
+      "mektepke qalai baramyn",
+    ])
+      expect(need(question), question).toBe("procedure");
+    for (const question of [
+      "how did the opening go",
+      "как директор назвала школу",
+      "кеңестер бюджетті қалай пайдалану керек",
+      "how many pupils will study there",
+    ])
+      expect(need(question), question).not.toBe("procedure");
+  });
+
+  it("is stated only by a text that uses every word of the question", async () => {
+    const engine = await newsEngine();
+    const route = await engine.answer("Қарағандыдағы жаңа мектепке қалай жетуге болады?");
+    expect([route.abstained, route.reason, route.missing]).toEqual([true, "not-stated", "procedure"]);
+    const GUIDE = [
+      "Мектепке тіркелу",
+      "",
+      "Мектепке тіркелу үшін ата-аналар мектеп директорына өтініш береді.",
+      "",
+    ].join("\n");
+    const guided = await engineOver({ "guide.txt": GUIDE, "school.txt": NEWS, "clinic.txt": OTHER });
+    const enrol = await guided.answer("Мектепке қалай тіркелуге болады?");
+    expect(enrol.abstained).toBe(false);
+    expect(enrol.passages[0]?.text).toContain("өтініш береді");
+  });
+});

@@ -11,6 +11,7 @@ import {
   tokenizeWords,
 } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
+import { asksHowTo } from "./how-to.js";
 import type { QuestionKind } from "./question-kind.js";
 
 /** What a question's answer must contain to count as one: the article may touch the topic without it. */
@@ -28,7 +29,8 @@ export type AnswerNeed =
   | "address"
   | "speech"
   | "contents"
-  | "name";
+  | "name"
+  | "procedure";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {
@@ -83,7 +85,8 @@ function readings(word: string, language: Language | null): string[] {
  * an age for "how old", a length of time for "how long did it last", a sum of money for "how
  * much does it cost", what the person said for "what did Akishev say", the parts or the text of
  * something for "list the five initiatives" or "what does the Appeal's text say", the name of an
- * institution for "which universities" or "what company". The gate in stated.ts
+ * institution for "which universities" or "what company", the way to do something for "how do
+ * I get to…" (a procedure). The gate in stated.ts
  * then looks for it beside the question's words before the passage counts as the answer.
  */
 export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | null {
@@ -95,6 +98,7 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
     m.phrases.some((p) => folded.includes(p)) || forms.some((f) => f.some(m.word));
   const roles = words.filter((_, i) => (forms[i] ?? []).some(ROLE.word));
   const none = { roles: [], counted: [], named: [] };
+  if (asksHowTo(question)) return { need: "procedure", ...none };
   // "За сколько лет" asks how long, though "сколько лет" alone asks an age.
   if (has(DURATION)) return { need: "duration", ...none };
   if (has(AGE)) return { need: "age", ...none };

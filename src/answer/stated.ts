@@ -62,6 +62,8 @@ export function isStated(
     return using.some((p) => sentencesOf(p.text).some((sentence) => holds(need, sentence.text, find, false)));
   }
   if (knownConcepts === 0 || known.knownShare < MIN_KNOWN_SHARE) return false;
+  // How to get somewhere or obtain something is answered only by a text using all its words.
+  if (need.need === "procedure" && known.knownShare < 1) return false;
   // Beside a date, a sentence must hold two of the question's words (one when it has one): "when
   // was the Assembly *founded*" is not answered by a date beside "Assembly" alone. So must a list:
   // the cities at *the congress* are not the text of *its resolution*. Other kinds
@@ -69,7 +71,7 @@ export function isStated(
   // A person asked for by role must stand in a sentence with all the question's words (up to
   // three): "the minister *of information*" is not the education minister of the same list.
   const wanted =
-    need.need === "date" || need.need === "contents"
+    need.need === "date" || need.need === "contents" || need.need === "procedure"
       ? Math.min(2, knownConcepts)
       : need.need === "person" || need.need === "leader"
         ? Math.min(3, knownConcepts)
@@ -157,6 +159,7 @@ function holds(need: NeedOf, sentence: string, find: TermFinder, peopleCount: bo
       return peopleIn(sentence).length > 0 && namesRole(sentence);
     case "body-or-person":
     case "speech":
+    case "procedure":
       return true;
     case "full-name":
       // A first name and a surname, not an initial ("Б.Эшмент" gives no first name).

@@ -63,6 +63,7 @@ const kazakh: Phrases = {
       speech: "сөйлеушінің нақты не айтқаны",
       contents: "оның нақты мазмұны (тізімі не мәтіні)",
       name: words.length > 0 ? `${what} атауы` : "атауы",
+      procedure: "мұны қалай істеуге болатыны",
     };
     return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
   },
@@ -99,6 +100,7 @@ const russian: Phrases = {
       speech: "что именно сказал выступавший",
       contents: "что именно в это входит (список или текст)",
       name: words.length > 0 ? `какие именно ${what}` : "как это называется",
+      procedure: "как это сделать",
     };
     return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
   },
@@ -136,6 +138,7 @@ const english: Phrases = {
       speech: "what exactly the speaker said",
       contents: "what exactly it contains (a list or its text)",
       name: words.length > 0 ? `which ${what}` : "its name",
+      procedure: "how to do it",
     };
     return `The article touches on this, but does not say ${said[missing]}.`;
   },

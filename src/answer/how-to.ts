@@ -1,0 +1,43 @@
+import { detectLanguage, foldedReadings, foldKazakh, normalizeText, tokenizeWords } from "../text/index.js";
+import cues from "./answer-cues.json" with { type: "json" };
+
+/**
+ * English phrases that ask how the reader can do something ("how do I get to…", "how to
+ * renew…"), folded like the question.
+ */
+const ENGLISH_HOW_TO = new RegExp(`(?:^|\\s)(?:${cues.howTo.join("|")})(?=\\s|$)`, "u");
+
+/**
+ * Russian "как" before an infinitive, "мне/нам/можно" allowed between ("как доехать", "как мне
+ * получить", "как поменяться"). "Как президент назвал…" has no infinitive after it.
+ */
+const RUSSIAN_HOW_TO = /(?:^|\s)как(?:\s+(?:мне|нам|можно))?\s+\p{L}+(?:ть|ти|чь|ться|тись)(?=\s|$)/u;
+
+/**
+ * Kazakh "қалай" with "-уға болады" after it ("қалай жетуге болады": how can one get to), or
+ * with a verb in the first person right after it ("қалай барамын", "қалай пісіреміз": how do
+ * I / we…). Folded: "калай", and Latin typing read in Cyrillic. "Қалай пайдалану керек" (how
+ * must the councils use it) asks what the text prescribes and is not one of these.
+ */
+const KAZAKH_HOW_TO = new RegExp(
+  foldKazakh(
+    "(?:^|\\s)қалай(?:\\s+\\p{L}+)*?\\s+\\p{L}+(?:уға|уге|ға|ге)\\s+болад\\p{L}*|(?:^|\\s)қалай(?:\\s+\\p{L}+)?\\s+\\p{L}+(?:мын|мін|мыз|міз)(?=\\s|$)",
+  ),
+  "u",
+);
+
+/**
+ * Whether a question asks how the reader can do something — get somewhere, obtain a document,
+ * cook a dish: a procedure. A text answers one only where it uses every word of it; a news
+ * article that names Almaty is no route from Almaty to Charyn.
+ */
+export function asksHowTo(question: string): boolean {
+  const latin = detectLanguage(question) !== "en";
+  const folded = foldKazakh(normalizeText(question)).replace(/[^\p{L}\p{N}\s-]/gu, " ");
+  const cyrillic = tokenizeWords(question)
+    .map((word) => foldedReadings(word, latin).at(-1) ?? word)
+    .join(" ");
+  return [folded, cyrillic].some(
+    (text) => ENGLISH_HOW_TO.test(text) || RUSSIAN_HOW_TO.test(text) || KAZAKH_HOW_TO.test(text),
+  );
+}
