@@ -9,7 +9,6 @@ import { editDistance, memoize } from "../text/index.js";
  * index's own analysis, so stems meet stems.
  */
 export class GlossaryExpansion {
-  private readonly targets = new Map<string, string[]>();
   /**
    * Entries none of whose Kazakh words the corpus holds, each as its Kazakh words: their Russian
    * and English words lead nowhere. A glossary written for one article and reused, or a Kazakh
@@ -17,15 +16,31 @@ export class GlossaryExpansion {
    * otherwise — the operator is told at open.
    */
   readonly unmatched: readonly string[];
+  /** Each entry's Kazakh terms, in the glossary's order. */
+  private readonly kazakhTerms: readonly string[][];
+  private targetsByTerm: Map<string, string[]> | null = null;
 
   constructor(
-    glossary: Glossary,
+    private readonly glossary: Glossary,
     private readonly keyword: KeywordIndex,
   ) {
-    const unmatched: string[] = [];
-    for (const entry of glossary.entries) {
-      const kazakh = [...new Set(entry.kk.flatMap((word) => keyword.queryConcepts(word, "kk").flat()))];
-      if (!kazakh.some((term) => keyword.knows(term))) unmatched.push(entry.kk.join(", "));
+    this.kazakhTerms = glossary.entries.map((entry) => [
+      ...new Set(entry.kk.flatMap((word) => keyword.queryConcepts(word, "kk").flat())),
+    ]);
+    this.unmatched = glossary.entries
+      .filter((_, i) => !(this.kazakhTerms[i] as string[]).some((term) => keyword.knows(term)))
+      .map((entry) => entry.kk.join(", "));
+  }
+
+  /**
+   * Every listed word's terms, leading to its entry's Kazakh terms. Made at the first question,
+   * not at open: analysing a thousand words in three languages was a sixth of the bot's start.
+   */
+  private get targets(): Map<string, string[]> {
+    if (this.targetsByTerm) return this.targetsByTerm;
+    const targets = new Map<string, string[]>();
+    this.glossary.entries.forEach((entry, i) => {
+      const kazakh = this.kazakhTerms[i] as string[];
       // Kazakh words of an entry lead to each other too: a reader's "аяқталды" that the corpus
       // never uses reaches the "шымылдығын жапты" it does (only for words it lacks; see expand).
       const sources = [
@@ -34,12 +49,13 @@ export class GlossaryExpansion {
         ...entry.en.map((word) => [word, "en"] as const),
       ];
       for (const [word, language] of sources) {
-        for (const term of keyword.queryConcepts(word, language).flat()) {
-          this.targets.set(term, [...new Set([...(this.targets.get(term) ?? []), ...kazakh])]);
+        for (const term of this.keyword.queryConcepts(word, language).flat()) {
+          targets.set(term, [...new Set([...(targets.get(term) ?? []), ...kazakh])]);
         }
       }
-    }
-    this.unmatched = unmatched;
+    });
+    this.targetsByTerm = targets;
+    return targets;
   }
 
   /**
