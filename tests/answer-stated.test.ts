@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { asksAboutEarlier } from "../src/answer/earlier.js";
 import { type AnswerPassage, answerNeedOf, questionKindOf } from "../src/answer/index.js";
 import { isStated } from "../src/answer/stated.js";
 import { engineOver } from "./support/corpus-engine.js";
@@ -382,5 +383,28 @@ describe("how the reader can do something", () => {
     const enrol = await guided.answer("Мектепке қалай тіркелуге болады?");
     expect(enrol.abstained).toBe(false);
     expect(enrol.passages[0]?.text).toContain("өтініш береді");
+  });
+});
+
+describe("who or what came before", () => {
+  it("is asked by 'бұрынғы', 'прежний', 'до них', 'previous', 'before'", () => {
+    for (const question of [
+      "Бұрынғы директор кім болған?",
+      "кто был директором до неё",
+      "Кто раньше руководил школой?",
+      "who was the previous director",
+    ])
+      expect(asksAboutEarlier(question), question).toBe(true);
+    expect(asksAboutEarlier("Жаңа мектептің директоры кім?")).toBe(false);
+    expect(asksAboutEarlier("who is the director now")).toBe(false);
+  });
+
+  it("is not said by a passage presenting the subject as new, and may be by one that does not", async () => {
+    const engine = await newsEngine();
+    const previous = await engine.answer("Қарағандыда бұрынғы мектеп қайда болды?");
+    expect([previous.abstained, previous.reason, previous.missing]).toEqual([true, "not-stated", "earlier"]);
+    expect(previous.context?.text).toContain("жаңа мектеп");
+    const clinic = await engine.answer("Емхананың бұрынғы ғимараты жөнделді ме?");
+    expect(clinic.abstained).toBe(false);
   });
 });

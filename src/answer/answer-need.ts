@@ -30,7 +30,8 @@ export type AnswerNeed =
   | "speech"
   | "contents"
   | "name"
-  | "procedure";
+  | "procedure"
+  | "earlier";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {

@@ -13,6 +13,7 @@ import { detectLanguage } from "../text/index.js";
 import { AnswerCache } from "./answer-cache.js";
 import { answerNeedOf, type NeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
+import { asksAboutEarlier, presentsAsNew } from "./earlier.js";
 import { resolveEmbedder } from "./embeddings.js";
 import type { AskOptions, EngineOptions } from "./engine-options.js";
 import { Highlighter } from "./highlight.js";
@@ -204,7 +205,8 @@ export class AnswerEngine {
       return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
     });
     const need = answerNeedOf(prepared.search, kind);
-    if (need !== null && !this.statesWhatIsAsked(need, kind, passages, retrieval, language)) {
+    const earlier = this.earlierAsked(prepared.search, passages, retrieval);
+    if (earlier || (need !== null && !this.statesWhatIsAsked(need, kind, passages, retrieval, language))) {
       return {
         ...base,
         abstained: true,
@@ -212,8 +214,8 @@ export class AnswerEngine {
         passages: [],
         ordinal,
         leads: [],
-        missing: need.need,
-        missingWords: [...need.roles, ...need.counted, ...need.named],
+        missing: earlier ? "earlier" : (need?.need ?? null),
+        missingWords: earlier || !need ? [] : [...need.roles, ...need.counted, ...need.named],
         context: passages[0] ?? null,
       };
     }
@@ -270,6 +272,15 @@ export class AnswerEngine {
           { knownConcepts: 1, knownShare: 1 },
         )
       : isStated(need, passages, find, retrieval);
+  }
+
+  /**
+   * Whether the question asks who or what came before ("the previous deputy chairs") and the
+   * passage quoted first presents what it asks about as new: that passage is no answer.
+   */
+  private earlierAsked(question: string, passages: readonly AnswerPassage[], retrieval: Retrieval): boolean {
+    if (retrieval.abstained || passages[0]?.legs.structure === true) return false;
+    return asksAboutEarlier(question) && presentsAsNew(passages[0]);
   }
 
   /**

@@ -64,6 +64,7 @@ const kazakh: Phrases = {
       contents: "оның нақты мазмұны (тізімі не мәтіні)",
       name: words.length > 0 ? `${what} атауы` : "атауы",
       procedure: "мұны қалай істеуге болатыны",
+      earlier: "бұған дейін кім (не) болғаны",
     };
     return `Мақала бұл тақырыпқа тоқталады, бірақ ${said[missing]} онда айтылмаған.`;
   },
@@ -101,6 +102,7 @@ const russian: Phrases = {
       contents: "что именно в это входит (список или текст)",
       name: words.length > 0 ? `какие именно ${what}` : "как это называется",
       procedure: "как это сделать",
+      earlier: "что было до этого — в ней речь о новых",
     };
     return `Статья касается этой темы, но не говорит, ${said[missing]}.`;
   },
@@ -139,6 +141,7 @@ const english: Phrases = {
       contents: "what exactly it contains (a list or its text)",
       name: words.length > 0 ? `which ${what}` : "its name",
       procedure: "how to do it",
+      earlier: "what came before — it speaks of the new ones",
     };
     return `The article touches on this, but does not say ${said[missing]}.`;
   },
