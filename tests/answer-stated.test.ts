@@ -408,3 +408,32 @@ describe("who or what came before", () => {
     expect(clinic.abstained).toBe(false);
   });
 });
+
+describe("a place", () => {
+  const SPEECH = (opening: string) =>
+    [
+      "Мектепте жиын өтті",
+      "",
+      `${opening} мектеп директоры Айгүл Серікова сөз сөйледі. Ата-аналар да жиында болды.`,
+      "",
+    ].join("\n");
+
+  it("is not a common word opening a sentence, nor the question's own 'қала'", async () => {
+    const engine = await engineOver({ "school.txt": SPEECH("Жиында"), "clinic.txt": OTHER });
+    const from = await engine.answer("Серікова қай қалада сөз сөйледі?");
+    expect([from.abstained, from.reason, from.missing]).toEqual([true, "not-stated", "place"]);
+    const named = await engineOver({ "school.txt": SPEECH("Астанада"), "clinic.txt": OTHER });
+    const where = await named.answer("Серікова қай қалада сөз сөйледі?");
+    expect(where.abstained).toBe(false);
+    expect(where.leads[0]?.text).toContain("Астанада");
+  });
+
+  it("is asked by 'откуда', 'қай елден', 'which country'", () => {
+    for (const question of [
+      "откуда родом Серикова",
+      "Серікова қай елден келген?",
+      "which country is she from",
+    ])
+      expect(questionKindOf(question), question).toBe("where");
+  });
+});

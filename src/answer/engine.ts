@@ -20,7 +20,7 @@ import { Highlighter } from "./highlight.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { type PreparedQuestion, prepareQuestion } from "./prepared-question.js";
 import { type QuestionKind, questionKindOf } from "./question-kind.js";
-import { isStated } from "./stated.js";
+import { isStated, lowerCaseWordsOf } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
 /**
@@ -45,6 +45,13 @@ export class AnswerEngine {
 
   /** The byline mark as the keyword index analyses it. */
   private readonly bylineTerms: readonly string[];
+  private lowerCaseWordsMade: ReadonlySet<string> | null = null;
+
+  /** Words the corpus writes in lower case somewhere (see `CorpusCase`): made at first need. */
+  private get lowerCaseWords(): ReadonlySet<string> {
+    this.lowerCaseWordsMade ??= lowerCaseWordsOf(this.indexes.passages.map((p) => p.text));
+    return this.lowerCaseWordsMade;
+  }
 
   static async open(options: EngineOptions): Promise<AnswerEngine> {
     const log = options.log ?? (() => {});
@@ -271,7 +278,7 @@ export class AnswerEngine {
           find,
           { knownConcepts: 1, knownShare: 1 },
         )
-      : isStated(need, passages, find, retrieval);
+      : isStated(need, passages, find, retrieval, { isCommonWord: (word) => this.lowerCaseWords.has(word) });
   }
 
   /**

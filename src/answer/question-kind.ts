@@ -12,7 +12,7 @@ const CUES: readonly [QuestionKind, RegExp][] = [
     /^(?:қанша|неше|нешеу|нешінші|сколько|скольких|скольким|many|much|population|население|населения)$/,
   ],
   ["when", /^(?:қашан|когда|when)$/],
-  ["where", /^(?:қайда|қай жерде|где|куда|where)$/],
+  ["where", /^(?:қайда|қай жерде|где|куда|откуда|where)$/],
 ];
 
 /**
@@ -29,7 +29,10 @@ const PHRASES: readonly [QuestionKind, RegExp][] = [
     "when",
     /(?:қай жылы|қай күн|қай айда|қай уақытта|сағат нешеде|қашанға дейін|в каком году|в какой день|какого числа|в котором часу|до какого числа|what year|which year|what date|what day|which day|what time|deadline|until when)/,
   ],
-  ["where", /(?:қай жерде|қай қалада|в каком городе|which city|what place)/],
+  [
+    "where",
+    /(?:қай жерде|қай қала|қай ел|в каком городе|из какого города|из какой страны|в какой стране|which city|which country|what country|what place)/,
+  ],
   // Which one in a numbered run ("какая по счёту сессия", "which session number"): a figure too.
   ["count", /(?:по сч[её]ту|как(?:ой|им) номер|н[өо]м[іе]р\p{L}* қандай|(?:which|what) (?:\p{L}+ )?number)/u],
   // "What's the name of the minister", "как зовут министра": a name is asked for, as by "who".

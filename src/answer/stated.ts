@@ -1,4 +1,5 @@
 import { sentencesOf } from "../passages/index.js";
+import { cueMatcher, foldKazakh } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
 import { type NeedOf, namesRole } from "./answer-need.js";
 import { MIN_PEOPLE_COUNTED, peopleIn } from "./names.js";
@@ -44,6 +45,7 @@ export function isStated(
   passages: readonly AnswerPassage[],
   find: TermFinder,
   known: { readonly knownConcepts: number; readonly knownShare: number },
+  corpus: CorpusCase = {},
 ): boolean {
   // A question whose words the corpus mostly lacks ("when was the Kazakh Khanate founded") is
   // about something else, however near its one known word comes to a date. "Who should…" with no
@@ -87,9 +89,14 @@ export function isStated(
       // "Қай *жылы*" names no year: a date word the question itself has found is not its answer.
       const asked =
         need.need === "date" ? inSentence.filter(([s, e]) => isDateWord(passage.text.slice(s, e))) : [];
+      // "Қай *қалада*" names no city either: a place noun counts as none of the question's words.
+      const placeNouns =
+        need.need === "place"
+          ? inSentence.filter(([s, e]) => PLACE_NOUN(foldKazakh(passage.text.slice(s, e).toLowerCase())))
+          : [];
       const words = new Set(
         inSentence
-          .filter((range) => !asked.includes(range))
+          .filter((range) => !asked.includes(range) && !placeNouns.includes(range))
           // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
           .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
       );
@@ -99,11 +106,41 @@ export function isStated(
       // every word of the question ("how many *new* deputy chairs *were appointed*"), not when
       // the question asks more than it says ("how many deputy chairs *in total*").
       const peopleCount = known.knownShare >= 1 && words.size >= Math.min(PEOPLE_COUNT_WORDS, knownConcepts);
-      if (holds(need, text, find, peopleCount)) return true;
+      // A capitalised opening word is a place only when the corpus never writes it in lower case.
+      const read = need.need === "place" ? withoutCommonOpening(text, corpus) : text;
+      if (holds(need, read, find, peopleCount)) return true;
       const before = need.need === "contents" ? listJustBefore(passage, sentences, i) : undefined;
       return before !== undefined && holds(need, before, find, false);
     }),
   );
+}
+
+/** What the corpus says about a word's case, for telling names from common words. */
+export interface CorpusCase {
+  /**
+   * Whether the corpus writes the word in lower case somewhere ("жиында", "сессия"): a common
+   * word, capitalised only where a sentence opens with it. Default: none is.
+   */
+  readonly isCommonWord?: (word: string) => boolean;
+}
+
+/** Every word the texts write starting with a lower-case letter, once. */
+export function lowerCaseWordsOf(texts: readonly string[]): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const text of texts)
+    for (const [word] of text.matchAll(/(?<!\p{L})\p{Ll}[\p{L}-]*/gu)) words.add(word);
+  return words;
+}
+
+/**
+ * The sentence with its first word blanked when that word is a common one: "Жиында …" (at the
+ * meeting) and "Сессия барысында …" (during the session) are capitalised as openings, not as
+ * places, while "Астанада …" is a place wherever it stands.
+ */
+function withoutCommonOpening(sentence: string, corpus: CorpusCase): string {
+  const first = /^(\P{L}*)(\p{L}[\p{L}-]*)/u.exec(sentence);
+  if (!first || !corpus.isCommonWord?.((first[2] as string).toLowerCase())) return sentence;
+  return `${first[1]}${" ".repeat((first[2] as string).length)}${sentence.slice(first[0].length)}`;
 }
 
 /** Whether every question word a passage holds lies inside the name of a person it names. */
@@ -112,6 +149,9 @@ function aboutSomeoneNamed(passage: AnswerPassage | undefined): boolean {
   const names = peopleIn(passage.text).map((person) => person.name);
   return passage.highlights.every(([s, e]) => names.some(([ns, ne]) => s >= ns && e <= ne));
 }
+
+/** The nouns a where-question asks with ("қала", "город", "country"). */
+const PLACE_NOUN = cueMatcher(cues.placeNouns);
 
 /** A date word ("жылы", "наурыз") as the whole of a text. */
 const WHOLE_DATE_WORD = new RegExp(`^(?:${DATE_WORD.source})$`, "iu");

@@ -14,7 +14,7 @@ import type { TermAnalyzer } from "./keyword-index.js";
  * Bump when the text stage's analysis changes in a way that changes terms (a stemmer rule, a
  * stopword): saved keyword indexes then rebuild instead of silently missing words.
  */
-export const ANALYZER_REVISION = 9;
+export const ANALYZER_REVISION = 10;
 
 /**
  * The keyword leg's analyzer: the text stage's Kazakh-aware analysis (normalise, stopwords for
