@@ -59,6 +59,10 @@ describe("what a question asks for decides what answers it", () => {
       "бір сөйлеммен негізгі ойы",
       "whats this article about in one line",
       "о чем статья в одну строку",
+      // "What kind of event was it", and "өзі" typed with ы.
+      "что вообще за мероприятие было?",
+      "what kind of event was it",
+      "бул макала не туралы озы",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);
@@ -75,6 +79,7 @@ describe("what a question asks for decides what answers it", () => {
     expect((await engine.answer("Мақалада мектеп директоры туралы не айтылған?")).kind).not.toBe("summary");
     expect((await engine.answer("what is written about the new school")).kind).not.toBe("summary");
     expect((await engine.answer("who gave the main speech")).kind).not.toBe("summary");
+    expect((await engine.answer("что за человек Серікова")).kind).not.toBe("summary");
   });
 
   it("answers 'where was it?' from the lead, on any article, and says when the lead gives no date", async () => {

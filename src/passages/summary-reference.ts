@@ -7,6 +7,9 @@ const isDocumentWord = cueMatcher(cues.documentWords);
 const isFillerWord = cueMatcher(cues.fillerWords);
 const isWrittenWord = cueMatcher(cues.writtenWords);
 
+/** "Что за …", "что это за …", "what kind of …", "what sort of …": asks what a thing is. */
+const WHAT_KIND_OF = /(?:^|\s)(?:что(?:\s+\p{L}+)?\s+за|what\s+(?:kind|sort)\s+of)\s/u;
+
 /**
  * True when a question asks what the document is about or for its gist — "мақала не туралы?",
  * "перескажи кратко", "tl;dr", "kyskasha aityp bershi" — and nothing more specific. The lead
@@ -20,7 +23,9 @@ export function asksForSummary(question: string): boolean {
   const asks =
     any(isSummaryWord) ||
     (any(isAboutWord) && (any(isDocumentWord) || any(isWrittenWord))) ||
-    (any(isWrittenWord) && any(isDocumentWord));
+    (any(isWrittenWord) && any(isDocumentWord)) ||
+    // "Что (вообще) за мероприятие было?", "what kind of event was it": what the thing is.
+    (WHAT_KIND_OF.test(normalizeText(question)) && any(isDocumentWord));
   if (!asks) return false;
   return words.every((forms) =>
     forms.some(
