@@ -355,6 +355,7 @@ describe("how the reader can do something", () => {
       "How to enrol a child in the school?",
       "как доехать до новой школы",
       "Как мне записать ребёнка в школу?",
+      "как иностранцу записать ребёнка в школу",
       "Мектепке қалай жетуге болады?",
       "мектепке калай барамын",
       "mektepke qalai baramyn",
@@ -363,6 +364,7 @@ describe("how the reader can do something", () => {
     for (const question of [
       "how did the opening go",
       "как директор назвала школу",
+      "как местная власть помогла школе",
       "кеңестер бюджетті қалай пайдалану керек",
       "how many pupils will study there",
     ])

@@ -8,10 +8,19 @@ import cues from "./answer-cues.json" with { type: "json" };
 const ENGLISH_HOW_TO = new RegExp(`(?:^|\\s)(?:${cues.howTo.join("|")})(?=\\s|$)`, "u");
 
 /**
- * Russian "как" before an infinitive, "мне/нам/можно" allowed between ("как доехать", "как мне
- * получить", "как поменяться"). "Как президент назвал…" has no infinitive after it.
+ * Russian "как" before an infinitive, one word allowed between ("как доехать", "как мне
+ * получить", "как иностранцу получить", "как лучше доехать"). "Как президент назвал…" has no
+ * infinitive after it.
  */
-const RUSSIAN_HOW_TO = /(?:^|\s)как(?:\s+(?:мне|нам|можно))?\s+\p{L}+(?:ть|ти|чь|ться|тись)(?=\s|$)/u;
+const RUSSIAN_HOW_TO = /(?:^|\s)как(?:\s+\p{L}+)?\s+(\p{L}+(?:ть|ти|чь|ться|тись))(?=\s|$)/gu;
+
+/** Russian nouns ending as an infinitive does ("власть", "часть", "речь"). */
+const NOT_INFINITIVES: ReadonlySet<string> = new Set(cues.notInfinitives);
+
+/** Whether a text has "как" before a Russian infinitive (not before a noun ending like one). */
+function russianHowTo(text: string): boolean {
+  return [...text.matchAll(RUSSIAN_HOW_TO)].some((match) => !NOT_INFINITIVES.has(match[1] as string));
+}
 
 /**
  * Kazakh "қалай" with "-уға болады" after it ("қалай жетуге болады": how can one get to), or
@@ -38,6 +47,6 @@ export function asksHowTo(question: string): boolean {
     .map((word) => foldedReadings(word, latin).at(-1) ?? word)
     .join(" ");
   return [folded, cyrillic].some(
-    (text) => ENGLISH_HOW_TO.test(text) || RUSSIAN_HOW_TO.test(text) || KAZAKH_HOW_TO.test(text),
+    (text) => ENGLISH_HOW_TO.test(text) || russianHowTo(text) || KAZAKH_HOW_TO.test(text),
   );
 }
