@@ -1,36 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { asksAboutEarlier } from "../src/answer/earlier.js";
 import { type AnswerPassage, answerNeedOf, questionKindOf } from "../src/answer/index.js";
 import { isStated } from "../src/answer/stated.js";
 import { engineOver } from "./support/corpus-engine.js";
-
-/** A made-up news item: it gives a count and names people, but no date, age, sum or mayor. */
-const NEWS = [
-  "Қарағандыда жаңа мектеп ашылды",
-  "",
-  "Қарағанды қаласында үш жүз оқушыға арналған жаңа мектеп ашылды. Салтанатты жиында мектептің директоры Айгүл Серікова сөз сөйледі.",
-  "Жиынға облыс әкімдері мен ата-аналар қатысты. Мектеп ғимаратында заманауи зертханалар бар.",
-  "Марат Әбенов",
-  "",
-].join("\n");
-
-/** A second item, so that word weights mean something. */
-const OTHER = [
-  "Павлодарда емхана жөнделді",
-  "",
-  "Павлодар облысындағы аудандық емхананың ғимараты күрделі жөндеуден өтті. Емханада жаңа құрылғылар орнатылды.",
-  "Дәрігерлер науқастарды қабылдауды жалғастырады. Жөндеу жұмыстары жазда басталып, үш ай бойы жүрді.",
-  "",
-].join("\n");
+import { needKindOf as need, newsEngine, OTHER } from "./support/news-corpus.js";
 
 /** What a question's answer must hold, as the engine reads it. */
 const needOf = (q: string) => answerNeedOf(q, questionKindOf(q));
-/** Just the kind of that need (`null`: any matching passage will do). */
-const need = (q: string) => needOf(q)?.need ?? null;
-
-function newsEngine() {
-  return engineOver({ "school.txt": NEWS, "clinic.txt": OTHER });
-}
 
 describe("what the question asks for must be in the passage", () => {
   it("reads the kind of answer a question wants, in kk/ru/en and typed without Kazakh letters", () => {
@@ -345,97 +320,5 @@ describe("a date the question itself names", () => {
       "clinic.txt": OTHER,
     });
     expect((await dated.answer("mektep qai jyly ashyldy")).abstained).toBe(false);
-  });
-});
-
-describe("how the reader can do something", () => {
-  it("is asked by 'how do I', 'как + infinitive', 'қалай …уға болады' and 'қалай барамын'", () => {
-    for (const question of [
-      "how do i get from the airport to the school",
-      "How to enrol a child in the school?",
-      "как доехать до новой школы",
-      "Как мне записать ребёнка в школу?",
-      "как иностранцу записать ребёнка в школу",
-      "Мектепке қалай жетуге болады?",
-      "мектепке калай барамын",
-      "mektepke qalai baramyn",
-    ])
-      expect(need(question), question).toBe("procedure");
-    for (const question of [
-      "how did the opening go",
-      "как директор назвала школу",
-      "как местная власть помогла школе",
-      "кеңестер бюджетті қалай пайдалану керек",
-      "how many pupils will study there",
-    ])
-      expect(need(question), question).not.toBe("procedure");
-  });
-
-  it("is stated only by a text that uses every word of the question", async () => {
-    const engine = await newsEngine();
-    const route = await engine.answer("Қарағандыдағы жаңа мектепке қалай жетуге болады?");
-    expect([route.abstained, route.reason, route.missing]).toEqual([true, "not-stated", "procedure"]);
-    const GUIDE = [
-      "Мектепке тіркелу",
-      "",
-      "Мектепке тіркелу үшін ата-аналар мектеп директорына өтініш береді.",
-      "",
-    ].join("\n");
-    const guided = await engineOver({ "guide.txt": GUIDE, "school.txt": NEWS, "clinic.txt": OTHER });
-    const enrol = await guided.answer("Мектепке қалай тіркелуге болады?");
-    expect(enrol.abstained).toBe(false);
-    expect(enrol.passages[0]?.text).toContain("өтініш береді");
-  });
-});
-
-describe("who or what came before", () => {
-  it("is asked by 'бұрынғы', 'прежний', 'до них', 'previous', 'before'", () => {
-    for (const question of [
-      "Бұрынғы директор кім болған?",
-      "кто был директором до неё",
-      "Кто раньше руководил школой?",
-      "who was the previous director",
-    ])
-      expect(asksAboutEarlier(question), question).toBe(true);
-    expect(asksAboutEarlier("Жаңа мектептің директоры кім?")).toBe(false);
-    expect(asksAboutEarlier("who is the director now")).toBe(false);
-  });
-
-  it("is not said by a passage presenting the subject as new, and may be by one that does not", async () => {
-    const engine = await newsEngine();
-    const previous = await engine.answer("Қарағандыда бұрынғы мектеп қайда болды?");
-    expect([previous.abstained, previous.reason, previous.missing]).toEqual([true, "not-stated", "earlier"]);
-    expect(previous.context?.text).toContain("жаңа мектеп");
-    const clinic = await engine.answer("Емхананың бұрынғы ғимараты жөнделді ме?");
-    expect(clinic.abstained).toBe(false);
-  });
-});
-
-describe("a place", () => {
-  const SPEECH = (opening: string) =>
-    [
-      "Мектепте жиын өтті",
-      "",
-      `${opening} мектеп директоры Айгүл Серікова сөз сөйледі. Ата-аналар да жиында болды.`,
-      "",
-    ].join("\n");
-
-  it("is not a common word opening a sentence, nor the question's own 'қала'", async () => {
-    const engine = await engineOver({ "school.txt": SPEECH("Жиында"), "clinic.txt": OTHER });
-    const from = await engine.answer("Серікова қай қалада сөз сөйледі?");
-    expect([from.abstained, from.reason, from.missing]).toEqual([true, "not-stated", "place"]);
-    const named = await engineOver({ "school.txt": SPEECH("Астанада"), "clinic.txt": OTHER });
-    const where = await named.answer("Серікова қай қалада сөз сөйледі?");
-    expect(where.abstained).toBe(false);
-    expect(where.leads[0]?.text).toContain("Астанада");
-  });
-
-  it("is asked by 'откуда', 'қай елден', 'which country'", () => {
-    for (const question of [
-      "откуда родом Серикова",
-      "Серікова қай елден келген?",
-      "which country is she from",
-    ])
-      expect(questionKindOf(question), question).toBe("where");
   });
 });

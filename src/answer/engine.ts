@@ -20,6 +20,7 @@ import { Highlighter } from "./highlight.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { type PreparedQuestion, prepareQuestion } from "./prepared-question.js";
 import { type QuestionKind, questionKindOf } from "./question-kind.js";
+import { namesTheDaysAsked } from "./relative-day.js";
 import { isStated, lowerCaseWordsOf } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
@@ -205,7 +206,15 @@ export class AnswerEngine {
     if (retrieval.ordinal && !retrieval.ordinal.found) {
       return { ...base, abstained: true, reason: "no-such-section", passages: [], ordinal, leads: [] };
     }
-    const quoted = retrieval.abstained ? [] : retrieval.passages;
+    // "Weather in Astana tomorrow": passages that never name tomorrow do not cover it.
+    const uncovered =
+      retrieval.abstained ||
+      (retrieval.ordinal === null &&
+        !namesTheDaysAsked(
+          prepared.search,
+          retrieval.passages.map((p) => p.passage.text),
+        ));
+    const quoted = uncovered ? [] : retrieval.passages;
     const passages: AnswerPassage[] = quoted.map(({ rank, passage, score, matchedTerms, legs }) => {
       const { id: _id, ...fields } = passage;
       const highlights = this.highlighter.highlights(passage.text, matchedTerms);
@@ -238,10 +247,10 @@ export class AnswerEngine {
           excluded,
           question: prepared.search,
         });
-    const reason = retrieval.abstained ? "not-covered" : null;
+    const reason = uncovered ? "not-covered" : null;
     return {
       ...base,
-      abstained: retrieval.abstained,
+      abstained: uncovered,
       reason,
       ordinal,
       ...withLeadPassageFirst(passages, leads),
