@@ -35,9 +35,9 @@ describe("retrieval quality floors (no model)", async () => {
     expect(heldOut.falseAbstention).toBeLessThanOrEqual(0.08);
   });
 
-  it("keeps the blind user-style development set above its floors (2026-12-01: 0.891 hit@1)", async () => {
+  it("keeps the blind user-style development set above its floors (2026-12-01: 0.898 hit@1, near misses 95.2% declined)", async () => {
     const users = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
-    expect(users.total.hitAt1).toBeGreaterThanOrEqual(0.87);
+    expect(users.total.hitAt1).toBeGreaterThanOrEqual(0.88);
     expect(users.byCategory["all/ordinal"]?.hitAt1).toBe(1);
     expect(users.byCategory["all/summary"]?.hitAt1).toBe(1);
     expect(users.byTag["digit-ordinal"]?.hitAt1).toBe(1);
@@ -48,7 +48,7 @@ describe("retrieval quality floors (no model)", async () => {
       return s ? s.declined / s.n : 0;
     };
     expect(declined("unrelated")).toBeGreaterThanOrEqual(0.95);
-    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.9);
+    expect(declined("near-miss")).toBeGreaterThanOrEqual(0.92);
   });
 
   it.runIf(kazqadAvailable())("keeps KazQAD dev MRR@10 of the keyword leg above its floor", async () => {

@@ -27,29 +27,29 @@ beforeAll(async () => {
 });
 
 describe("answer quality with the real model", () => {
-  it("on the blind user-style development set (0.898 hit@1; en 0.909, ru 0.955, kk 0.847)", async () => {
+  it("on the blind user-style development set (0.905 hit@1; en 0.932, ru 0.955, kk 0.847)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/users-dev.jsonl"));
-    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.88);
-    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.88);
+    expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.89);
+    expect(report.byLanguage.en?.hitAt1).toBeGreaterThanOrEqual(0.9);
     expect(report.byLanguage.ru?.hitAt1).toBeGreaterThanOrEqual(0.93);
     expect(report.byLanguage.kk?.hitAt1).toBeGreaterThanOrEqual(0.82);
-    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.69);
+    expect(report.byCategory["all/paraphrase"]?.hitAt1).toBeGreaterThanOrEqual(0.7);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.03);
-    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.88);
-    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.9);
+    expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.9);
+    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("on the last three spent once-only sets, out of scope (near misses 79/84, unrelated 33/36)", async () => {
-    const questions = ["users-once-11", "users-once-12", "users-once-13"].flatMap((set) =>
+  it("on the last three spent once-only sets, out of scope (near misses 78/84, unrelated 35/36)", async () => {
+    const questions = ["users-once-12", "users-once-13", "users-once-14"].flatMap((set) =>
       readArticleQuestions(`eval/${set}.jsonl`),
     );
     const report = await evaluateArticle(engine, questions);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.03);
     expect(declinedShare(report, "near-miss")).toBeGreaterThanOrEqual(0.9);
-    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.88);
+    expect(declinedShare(report, "unrelated")).toBeGreaterThanOrEqual(0.94);
   });
 
-  it("on the developers' set, where the model must not drag keyword answers down (0.954)", async () => {
+  it("on the developers' set, where the model must not drag keyword answers down (0.960)", async () => {
     const report = await evaluateArticle(engine, readArticleQuestions("eval/article-questions.jsonl"));
     expect(report.total.hitAt1).toBeGreaterThanOrEqual(0.93);
     expect(report.falseAbstention).toBeLessThanOrEqual(0.02);
