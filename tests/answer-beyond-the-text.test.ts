@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksAboutEarlier } from "../src/answer/earlier.js";
+import { asksForAdvice } from "../src/answer/how-to.js";
 import { questionKindOf } from "../src/answer/index.js";
 import { engineOver } from "./support/corpus-engine.js";
 import { NEWS, needKindOf as need, newsEngine, OTHER } from "./support/news-corpus.js";
@@ -93,5 +94,33 @@ describe("a place", () => {
       "which country is she from",
     ])
       expect(questionKindOf(question), question).toBe("where");
+  });
+});
+
+describe("a request for advice", () => {
+  it("is 'посоветуй', 'ұсыншы', 'recommend…' opening the question — not what the text recommends", () => {
+    for (const question of [
+      "посоветуй кафе в Караганде",
+      "Қарағандыдан жақсы мектеп ұсыншы",
+      "qyzyqty kitap usynyp jibershi",
+      "recommend a good school in Karaganda",
+      "can you suggest a clinic",
+    ])
+      expect(asksForAdvice(question), question).toBe(true);
+    for (const question of [
+      "what did the director recommend",
+      "Директор не ұсынды?",
+      "что посоветовала директор",
+    ])
+      expect(asksForAdvice(question), question).toBe(false);
+  });
+
+  it("is not covered by a text lacking some of its words, though it names the city", async () => {
+    const engine = await newsEngine();
+    const cafe = await engine.answer("посоветуй хорошее кафе в Караганде");
+    expect([cafe.abstained, cafe.reason]).toEqual([true, "not-covered"]);
+    // Every word but the request meets the school's report: a request still wants its own word.
+    const school = await engine.answer("Қарағандыдан жаңа мектеп ұсыншы");
+    expect([school.abstained, school.reason]).toEqual([true, "not-covered"]);
   });
 });

@@ -50,3 +50,28 @@ export function asksHowTo(question: string): boolean {
     (text) => ENGLISH_HOW_TO.test(text) || russianHowTo(text) || KAZAKH_HOW_TO.test(text),
   );
 }
+
+/** Requests for advice anywhere in a question ("посоветуй", "ұсыншы", "any recommendations"), folded. */
+const ADVICE = cues.advice.map((cue) => foldKazakh(cue.replace(/\*$/, "")));
+/** English imperatives that ask for advice only when they open the question ("recommend a…"). */
+const ADVICE_OPENINGS = cues.adviceOpenings;
+
+/**
+ * Whether a question asks the bot for advice — recommend a film, a café, a book — not about
+ * what the text recommends ("what did he recommend", "Президент не ұсынды?"). Like a how-to,
+ * a text answers it only where it uses every word of it.
+ */
+export function asksForAdvice(question: string): boolean {
+  const folded = ` ${foldKazakh(normalizeText(question))
+    .replace(/[^\p{L}\p{N}\s-]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()} `;
+  // Latin words always read in Cyrillic too: "kino usynyp jiber" looks English to the detector.
+  const cyrillic = ` ${tokenizeWords(question)
+    .map((word) => foldedReadings(word, true).at(-1) ?? word)
+    .join(" ")} `;
+  return (
+    ADVICE_OPENINGS.some((opening) => folded.startsWith(` ${opening} `)) ||
+    [folded, cyrillic].some((text) => ADVICE.some((cue) => text.includes(` ${cue}`)))
+  );
+}
