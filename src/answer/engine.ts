@@ -13,15 +13,14 @@ import { detectLanguage } from "../text/index.js";
 import { AnswerCache } from "./answer-cache.js";
 import { answerNeedOf, type NeedOf } from "./answer-need.js";
 import { citeOf } from "./citation.js";
+import { covers } from "./coverage.js";
 import { asksAboutEarlier, presentsAsNew } from "./earlier.js";
 import { resolveEmbedder } from "./embeddings.js";
 import type { AskOptions, EngineOptions } from "./engine-options.js";
 import { Highlighter } from "./highlight.js";
-import { asksForAdvice } from "./how-to.js";
 import { leadsFor, withLeadPassageFirst } from "./leads.js";
 import { type PreparedQuestion, prepareQuestion } from "./prepared-question.js";
 import { type QuestionKind, questionKindOf } from "./question-kind.js";
-import { namesTheDaysAsked } from "./relative-day.js";
 import { isStated, lowerCaseWordsOf } from "./stated.js";
 import type { Answer, AnswerPassage, Language } from "./types.js";
 
@@ -207,16 +206,7 @@ export class AnswerEngine {
     if (retrieval.ordinal && !retrieval.ordinal.found) {
       return { ...base, abstained: true, reason: "no-such-section", passages: [], ordinal, leads: [] };
     }
-    // "Weather in Astana tomorrow": passages that never name tomorrow do not cover it; nor does
-    // a text lacking some word of a request for advice ("recommend a café in Almaty").
-    const uncovered =
-      retrieval.abstained ||
-      (retrieval.ordinal === null &&
-        (!namesTheDaysAsked(
-          prepared.search,
-          retrieval.passages.map((p) => p.passage.text),
-        ) ||
-          (retrieval.knownShare < 1 && asksForAdvice(prepared.search))));
+    const uncovered = !covers(prepared.search, retrieval);
     const quoted = uncovered ? [] : retrieval.passages;
     const passages: AnswerPassage[] = quoted.map(({ rank, passage, score, matchedTerms, legs }) => {
       const { id: _id, ...fields } = passage;
