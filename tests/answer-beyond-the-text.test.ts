@@ -52,10 +52,14 @@ describe("who or what came before", () => {
       "кто был директором до неё",
       "Кто раньше руководил школой?",
       "who was the previous director",
+      "кто был директором до Сериковой",
+      "who ran the school before Serikova",
     ])
       expect(asksAboutEarlier(question), question).toBe(true);
     expect(asksAboutEarlier("Жаңа мектептің директоры кім?")).toBe(false);
     expect(asksAboutEarlier("who is the director now")).toBe(false);
+    expect(asksAboutEarlier("до конца года мектеп ашыла ма")).toBe(false);
+    expect(asksAboutEarlier("кто работал до нас")).toBe(false);
   });
 
   it("is not said by a passage presenting the subject as new, and may be by one that does not", async () => {

@@ -1,5 +1,5 @@
 import { sentencesOf } from "../passages/index.js";
-import { foldKazakh, normalizeText, tokenizeWords } from "../text/index.js";
+import { foldKazakh, normalizeText, SURNAME_ENDING, tokenizeWords } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
 import type { AnswerPassage } from "./types.js";
 
@@ -9,11 +9,28 @@ const EARLIER = cues.earlier.map(fold);
 /** Words that present something as new ("жаңа орынбасарлары", "new deputy chairs"), folded. */
 const NEW_WORDS: ReadonlySet<string> = new Set(cues.newWords.map(fold));
 
-/** Whether a question asks about who or what came before ("the previous deputy chairs", "кто был до них"). */
+/** "До" / "before" a surname ("до Салжанова", "before Salzhanov"): someone earlier than them. */
+const BEFORE_SOMEONE = /^(?:до|before)$/u;
+
+/** A surname, in its case after "до" too ("Салжанова", "Тварионаса", "Сериковой"). */
+function isSurname(word: string): boolean {
+  if ([...word].length < MIN_SURNAME_LETTERS) return false;
+  return SURNAME_ENDING.test(word) || SURNAME_ENDING.test(word.replace(/(?:а|у|ом|ой|ою|е|ым)$/u, ""));
+}
+
+/** Shorter words ending as a surname does are pronouns and the like ("до нас"). */
+const MIN_SURNAME_LETTERS = 5;
+
+/**
+ * Whether a question asks about who or what came before ("the previous deputy chairs", "кто был
+ * до них", "кто был замом до Салжанова").
+ */
 export function asksAboutEarlier(question: string): boolean {
-  const words = tokenizeWords(question).map(fold);
+  const tokens = tokenizeWords(question);
+  const words = tokens.map(fold);
   const text = ` ${words.join(" ")} `;
-  return EARLIER.some((cue) => text.includes(` ${cue} `));
+  if (EARLIER.some((cue) => text.includes(` ${cue} `))) return true;
+  return words.some((word, i) => BEFORE_SOMEONE.test(word) && isSurname(words[i + 1] ?? ""));
 }
 
 /**
