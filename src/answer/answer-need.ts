@@ -30,8 +30,14 @@ export type AnswerNeed =
   | "speech"
   | "contents"
   | "name"
-  | "procedure"
-  | "earlier";
+  | "procedure";
+
+/**
+ * What a "does not say" answer names as missing: what the question's need asked for, or
+ * "earlier" — who or what came before, asked of a text that presents its subject as new
+ * (earlier.ts), which no sentence-level need checks.
+ */
+export type MissingFact = AnswerNeed | "earlier";
 
 /** A question's need, with the words that pin it down. */
 export interface NeedOf {

@@ -1,11 +1,12 @@
 import { sentencesOf } from "../passages/index.js";
-import { foldKazakh, normalizeText, SURNAME_ENDING, tokenizeWords } from "../text/index.js";
+import { foldKazakh, normalizeText, SURNAME_ENDING } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
+import { foldedWords } from "./question-text.js";
 import type { AnswerPassage } from "./types.js";
 
-const fold = (phrase: string) => foldKazakh(normalizeText(phrase));
-/** Words and phrases asking about an earlier time ("бұрынғы", "прежние", "до них", "before"), folded. */
-const EARLIER = cues.earlier.map(fold);
+const fold = (word: string) => foldKazakh(normalizeText(word));
+/** Words and phrases asking about an earlier time ("бұрынғы", "прежние", "до них", "before"), as {@link foldedWords}. */
+const EARLIER = cues.earlier.map(foldedWords);
 /** Words that present something as new ("жаңа орынбасарлары", "new deputy chairs"), folded. */
 const NEW_WORDS: ReadonlySet<string> = new Set(cues.newWords.map(fold));
 
@@ -26,10 +27,9 @@ const MIN_SURNAME_LETTERS = 5;
  * до них", "кто был замом до Салжанова").
  */
 export function asksAboutEarlier(question: string): boolean {
-  const tokens = tokenizeWords(question);
-  const words = tokens.map(fold);
-  const text = ` ${words.join(" ")} `;
-  if (EARLIER.some((cue) => text.includes(` ${cue} `))) return true;
+  const text = foldedWords(question);
+  if (EARLIER.some((cue) => text.includes(cue))) return true;
+  const words = text.trim().split(" ");
   return words.some((word, i) => BEFORE_SOMEONE.test(word) && isSurname(words[i + 1] ?? ""));
 }
 
@@ -44,14 +44,13 @@ export function asksAboutEarlier(question: string): boolean {
 export function presentsAsNew(passage: AnswerPassage | undefined): boolean {
   if (!passage) return false;
   return sentencesOf(passage.text).some((sentence) => {
-    const end = sentence.start + sentence.text.length;
     const spans = [...sentence.text.matchAll(/\p{L}[\p{L}-]*/gu)].map((m) => ({
       start: sentence.start + (m.index ?? 0),
       end: sentence.start + (m.index ?? 0) + m[0].length,
       word: fold(m[0]),
     }));
-    const asked = (s: { start: number; end: number }) =>
-      passage.highlights.some(([hs, he]) => hs < s.end && he > s.start && hs >= sentence.start && he <= end);
+    const asked = (span: { start: number; end: number }) =>
+      passage.highlights.some(([hs, he]) => hs < span.end && he > span.start);
     return spans.some((span, i) => {
       const next = spans[i + 1];
       return NEW_WORDS.has(span.word) && next !== undefined && asked(next);

@@ -214,7 +214,9 @@ export class AnswerEngine {
       return { rank, ...fields, score, cite: citeOf(passage), highlights, legs };
     });
     const need = answerNeedOf(prepared.search, kind);
-    const earlier = this.earlierAsked(prepared.search, passages, retrieval);
+    // "Who were the deputy chairs before?": a first passage presenting them as new is no answer.
+    const earlier =
+      passages[0]?.legs.structure !== true && asksAboutEarlier(prepared.search) && presentsAsNew(passages[0]);
     if (earlier || (need !== null && !this.statesWhatIsAsked(need, kind, passages, retrieval, language))) {
       return {
         ...base,
@@ -281,15 +283,6 @@ export class AnswerEngine {
           { knownConcepts: 1, knownShare: 1 },
         )
       : isStated(need, passages, find, retrieval, { isCommonWord: (word) => this.lowerCaseWords.has(word) });
-  }
-
-  /**
-   * Whether the question asks who or what came before ("the previous deputy chairs") and the
-   * passage quoted first presents what it asks about as new: that passage is no answer.
-   */
-  private earlierAsked(question: string, passages: readonly AnswerPassage[], retrieval: Retrieval): boolean {
-    if (retrieval.abstained || passages[0]?.legs.structure === true) return false;
-    return asksAboutEarlier(question) && presentsAsNew(passages[0]);
   }
 
   /**

@@ -1,5 +1,6 @@
-import { detectLanguage, foldedReadings, foldKazakh, normalizeText, tokenizeWords } from "../text/index.js";
+import { detectLanguage, foldKazakh } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
+import { cyrillicWords, foldedWords } from "./question-text.js";
 
 /**
  * English phrases that ask how the reader can do something ("how do I get to…", "how to
@@ -42,11 +43,7 @@ const KAZAKH_HOW_TO = new RegExp(
  */
 export function asksHowTo(question: string): boolean {
   const latin = detectLanguage(question) !== "en";
-  const folded = foldKazakh(normalizeText(question)).replace(/[^\p{L}\p{N}\s-]/gu, " ");
-  const cyrillic = tokenizeWords(question)
-    .map((word) => foldedReadings(word, latin).at(-1) ?? word)
-    .join(" ");
-  return [folded, cyrillic].some(
+  return [foldedWords(question), cyrillicWords(question, latin)].some(
     (text) => ENGLISH_HOW_TO.test(text) || russianHowTo(text) || KAZAKH_HOW_TO.test(text),
   );
 }
@@ -62,16 +59,10 @@ const ADVICE_OPENINGS = cues.adviceOpenings;
  * a text answers it only where it uses every word of it.
  */
 export function asksForAdvice(question: string): boolean {
-  const folded = ` ${foldKazakh(normalizeText(question))
-    .replace(/[^\p{L}\p{N}\s-]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()} `;
+  const folded = foldedWords(question);
+  if (ADVICE_OPENINGS.some((opening) => folded.startsWith(` ${opening} `))) return true;
   // Latin words always read in Cyrillic too: "kino usynyp jiber" looks English to the detector.
-  const cyrillic = ` ${tokenizeWords(question)
-    .map((word) => foldedReadings(word, true).at(-1) ?? word)
-    .join(" ")} `;
-  return (
-    ADVICE_OPENINGS.some((opening) => folded.startsWith(` ${opening} `)) ||
-    [folded, cyrillic].some((text) => ADVICE.some((cue) => text.includes(` ${cue}`)))
+  return [folded, cyrillicWords(question, true)].some((text) =>
+    ADVICE.some((cue) => text.includes(` ${cue}`)),
   );
 }

@@ -1,6 +1,6 @@
 /** Stage 5 of the pipeline: one `answer(question)` shared by the bot and the command line. */
 
-export { type AnswerNeed, answerNeedOf } from "./answer-need.js";
+export { type AnswerNeed, answerNeedOf, type MissingFact } from "./answer-need.js";
 export { citeOf, lineRange, paragraphRange, shortTitle } from "./citation.js";
 export { type EmbeddingsMode, resolveEmbedder } from "./embeddings.js";
 export { AnswerEngine } from "./engine.js";

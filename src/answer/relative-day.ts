@@ -1,12 +1,8 @@
-import { foldKazakh, normalizeText, tokenizeWords } from "../text/index.js";
 import cues from "./answer-cues.json" with { type: "json" };
+import { foldedWords } from "./question-text.js";
 
 /** Each day counted from the reader's own ("tomorrow", "завтра", "ертең"…) as its folded words and phrases. */
 const DAYS: readonly (readonly string[])[] = cues.relativeDays.map((day) => day.map(foldedWords));
-
-function foldedWords(text: string): string {
-  return ` ${tokenizeWords(foldKazakh(normalizeText(text))).join(" ")} `;
-}
 
 /** The days (indexes into {@link DAYS}) a text names. */
 function daysIn(text: string): number[] {

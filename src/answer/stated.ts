@@ -201,9 +201,6 @@ function holds(need: NeedOf, sentence: string, find: TermFinder, peopleCount: bo
     case "speech":
     case "procedure":
       return true;
-    case "earlier":
-      // Decided before the gate (earlier.ts): a passage presenting its subject as new lacks it.
-      return false;
     case "full-name":
       // A first name and a surname, not an initial ("Б.Эшмент" gives no first name).
       return peopleIn(sentence).some((person) => !/^\p{Lu}\./u.test(sentence.slice(...person.name)));

@@ -1,6 +1,6 @@
 import type { Passage } from "../passages/index.js";
 import type { LegEvidence } from "../retriever/index.js";
-import type { AnswerNeed } from "./answer-need.js";
+import type { MissingFact } from "./answer-need.js";
 import type { LeadLine } from "./leads.js";
 import type { QuestionKind } from "./question-kind.js";
 
@@ -44,7 +44,7 @@ export interface Answer {
   /** True when the question was cut to the configured maximum length before searching. */
   readonly truncated: boolean;
   /** With reason "not-stated": what the article does not give (a date, a figure, a person…). */
-  readonly missing: AnswerNeed | null;
+  readonly missing: MissingFact | null;
   /** The question's own words for it, when it named them: the role ("әкімі") or the thing counted. */
   readonly missingWords: readonly string[];
   /**

@@ -1,4 +1,4 @@
-import type { AnswerNeed, Language } from "../answer/index.js";
+import type { Language, MissingFact } from "../answer/index.js";
 import type { ExampleQuestions, SkippedFile } from "../corpus/index.js";
 import { countOf, paragraphLabel, phrasesFor } from "../presentation/index.js";
 import { escapeHtml, linkHtml } from "./html.js";
@@ -45,7 +45,7 @@ export interface Messages {
    * The article covers the topic but not the thing asked for (`missing`), named with the
    * reader's own words for it when the question gave them (`words`: "the mayor", "people").
    */
-  notStated(missing: AnswerNeed, words: readonly string[]): string;
+  notStated(missing: MissingFact, words: readonly string[]): string;
   /** Heading of the nearest passage shown under {@link notStated}: context, not the answer. */
   closestContext: string;
   /** The question named a directive the article does not have. */
@@ -96,7 +96,7 @@ function shared(language: Language) {
     sectionName: (label: string, ordinal: number | null) => escapeHtml(phrases.sectionName(label, ordinal)),
     paragraphs: (start: number, end: number) => paragraphLabel(start, end),
     sourceSearch: (meaning: boolean) => escapeHtml(phrases.searchMode(meaning)),
-    notStated: (missing: AnswerNeed, words: readonly string[]) =>
+    notStated: (missing: MissingFact, words: readonly string[]) =>
       escapeHtml(phrases.notStated(missing, words)),
     closestContext: escapeHtml(phrases.closestContext),
     truncated: (max: number) => escapeHtml(phrases.truncated(max)),

@@ -1,4 +1,4 @@
-import type { AnswerNeed, Language } from "../answer/index.js";
+import type { Language, MissingFact } from "../answer/index.js";
 import { countOf, type PluralForms } from "./plural.js";
 
 /**
@@ -18,7 +18,7 @@ export interface Phrases {
    * The article covers the topic but not the thing asked for (`missing`), named with the reader's
    * own words for it when the question gave them (`words`: "the mayor", "people").
    */
-  notStated(missing: AnswerNeed, words: readonly string[]): string;
+  notStated(missing: MissingFact, words: readonly string[]): string;
   /** Heading of the nearest passage shown under {@link notStated}: context, not the answer. */
   readonly closestContext: string;
   /** The question named a section the article does not have. */
@@ -48,7 +48,7 @@ const kazakh: Phrases = {
   notCovered: "Мақалада бұл туралы айтылмайды, сондықтан келтіретін дәйексөз жоқ.",
   notStated: (missing, words) => {
     const what = words.join(" ");
-    const said: Record<AnswerNeed, string> = {
+    const said: Record<MissingFact, string> = {
       person: words.length > 0 ? `${what} кім екені` : "бұл кім екені",
       "body-or-person": "мұны кім істейтіні",
       leader: "мұны кім басқаратыны",
@@ -86,7 +86,7 @@ const russian: Phrases = {
   notCovered: "В статье об этом не говорится, поэтому цитировать нечего.",
   notStated: (missing, words) => {
     const what = words.join(" ");
-    const said: Record<AnswerNeed, string> = {
+    const said: Record<MissingFact, string> = {
       person: words.length > 0 ? `кто ${what}` : "о ком речь",
       leader: "кто это возглавляет",
       "body-or-person": "кто это делает",
@@ -125,7 +125,7 @@ const english: Phrases = {
   notCovered: "The article does not cover this, so I have nothing to quote.",
   notStated: (missing, words) => {
     const what = words.join(" ");
-    const said: Record<AnswerNeed, string> = {
+    const said: Record<MissingFact, string> = {
       person: words.length > 0 ? `who the ${what} is` : "who it is",
       leader: "who leads it",
       "body-or-person": "who does it",
