@@ -63,6 +63,12 @@ describe("what a question asks for decides what answers it", () => {
       "что вообще за мероприятие было?",
       "what kind of event was it",
       "бул макала не туралы озы",
+      // A clipped "мақала", a written piece ("жазба"), and what happened at the event reported.
+      "мака не туралы",
+      "Бул жазба кыскаша не жайында?",
+      "что было на собрании",
+      "кыскаша айтшы не болды жиында",
+      "what happened at the meeting",
     ]) {
       const answer = await engine.answer(question);
       expect(answer.abstained, question).toBe(false);
@@ -80,6 +86,9 @@ describe("what a question asks for decides what answers it", () => {
     expect((await engine.answer("what is written about the new school")).kind).not.toBe("summary");
     expect((await engine.answer("who gave the main speech")).kind).not.toBe("summary");
     expect((await engine.answer("что за человек Серікова")).kind).not.toBe("summary");
+    // Who was there, or who went, is no request for what happened.
+    expect((await engine.answer("жиында кім болды")).kind).not.toBe("summary");
+    expect((await engine.answer("who went to the meeting")).kind).not.toBe("summary");
   });
 
   it("answers 'where was it?' from the lead, on any article, and says when the lead gives no date", async () => {

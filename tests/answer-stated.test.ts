@@ -298,6 +298,20 @@ describe("a person asked for by role", () => {
     expect([culture.abstained, culture.reason]).toEqual([true, "not-stated"]);
   });
 
+  it("is named by a list of speakers whose 'spoke' the source broke onto the next line", async () => {
+    // The article's own shape: the names on one line, "сөз сөйлеп, …" opening the next.
+    const BROKEN = LIST.replace(" сөз сөйледі.", "\nсөз сөйлеп, қорытынды жасады.");
+    const engine = await engineOver({ "forum.txt": BROKEN, "clinic.txt": OTHER });
+    for (const question of ["кто из министров выступал", "какой министр выступал на форуме"]) {
+      const answer = await engine.answer(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.passages[0]?.text, question).toContain("Б.Омаров");
+    }
+    // What people did qualifies no role; the culture minister is still not named.
+    const culture = await engine.answer("мәдениет министрі кім");
+    expect([culture.abstained, culture.reason]).toEqual([true, "not-stated"]);
+  });
+
   it("is asked by 'what is the name of' and 'как зовут' as by 'who'", () => {
     expect(questionKindOf("whats the name of the culture minister")).toBe("who");
     expect(questionKindOf("как зовут министра культуры")).toBe("who");

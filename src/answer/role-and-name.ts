@@ -1,4 +1,5 @@
-import { isStopword } from "../text/index.js";
+import { cueMatcher, foldKazakh, isStopword } from "../text/index.js";
+import cues from "./answer-cues.json" with { type: "json" };
 import type { NeedOf } from "./answer-need.js";
 
 /*
@@ -14,8 +15,9 @@ export type TermFinder = (text: string, word: string) => readonly (readonly [num
  * For a person asked for by role, whether a question word other than the role stands near the
  * role word (at most {@link ROLE_GAP_WORDS} words between), when the sentence holds any: in a
  * list of speakers, "мәдени" three names away from "министрі" does not make a culture minister,
- * while "ҚР Білім және ғылым министрі" is the education minister. Other needs, and roles asked
- * alone, pass.
+ * while "ҚР Білім және ғылым министрі" is the education minister. A word telling what people
+ * did ("сөз сөйледі", "қатысты") qualifies no role: "кто из министров выступал" asks which
+ * minister is among the speakers. Other needs, and roles asked alone, pass.
  */
 export function qualifiedNearRole(
   need: NeedOf,
@@ -27,7 +29,9 @@ export function qualifiedNearRole(
   const roles = need.roles.flatMap((role) => find(sentence.text, role));
   const isRole = ([s, e]: readonly [number, number]) =>
     roles.some(([rs, re]) => rs === s - sentence.start && re === e - sentence.start);
-  const others = found.filter((range) => !isRole(range));
+  const isAction = ([s, e]: readonly [number, number]) =>
+    ROLE_ACTION(foldKazakh(sentence.text.slice(s - sentence.start, e - sentence.start).toLowerCase()));
+  const others = found.filter((range) => !isRole(range) && !isAction(range));
   if (others.length === 0) return true;
   /** The words between a found word (sentence offsets) and a role occurrence, whichever comes first. */
   const wordsBetween = ([s, e]: readonly [number, number], [rs, re]: readonly [number, number]) => {
@@ -38,6 +42,9 @@ export function qualifiedNearRole(
     roles.some((role) => wordsBetween([s - sentence.start, e - sentence.start], role) <= ROLE_GAP_WORDS),
   );
 }
+
+/** Words of a passage telling what people did, which qualify no role ("сөз", "сөйледі"). */
+const ROLE_ACTION = cueMatcher(cues.roleActions);
 
 /** Words between a role and a question word qualifying it ("ҚР Білім *және ғылым* министрі": two). */
 const ROLE_GAP_WORDS = 3;

@@ -81,38 +81,55 @@ export function isStated(
   // Only when no quoted passage has the question's words is the word check waived: when they
   // are found somewhere, a passage without them (found by meaning alone) is not about the question.
   const anyMatched = passages.some((passage) => passage.highlights.length > 0);
+  /**
+   * Whether a sentence of a passage states it: the question's words in `sentence`, what is asked
+   * for in `answer` (the sentence itself, or the list just before it).
+   */
+  const statedIn = (passage: AnswerPassage, sentence: Span, answer: Span = sentence) => {
+    const end = sentence.start + sentence.text.length;
+    const inSentence = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end);
+    if (!qualifiedNearRole(need, sentence, inSentence, find)) return false;
+    // "Қай *жылы*" names no year: a date word the question itself has found is not its answer.
+    const asked =
+      need.need === "date" ? inSentence.filter(([s, e]) => isDateWord(passage.text.slice(s, e))) : [];
+    // "Қай *қалада*" names no city either: a place noun counts as none of the question's words.
+    const placeNouns =
+      need.need === "place"
+        ? inSentence.filter(([s, e]) => PLACE_NOUN(foldKazakh(passage.text.slice(s, e).toLowerCase())))
+        : [];
+    const words = new Set(
+      inSentence
+        .filter((range) => !asked.includes(range) && !placeNouns.includes(range))
+        // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
+        .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
+    );
+    if (anyMatched && words.size < wanted) return false;
+    const text = blanked(answer.text, asked, answer.start);
+    // Counting the people a sentence names is reading between its lines: only when it holds
+    // every word of the question ("how many *new* deputy chairs *were appointed*"), not when
+    // the question asks more than it says ("how many deputy chairs *in total*").
+    const peopleCount = known.knownShare >= 1 && words.size >= Math.min(PEOPLE_COUNT_WORDS, knownConcepts);
+    // A capitalised opening word is a place only when the corpus never writes it in lower case.
+    const read = need.need === "place" ? withoutCommonOpening(text, corpus) : text;
+    return holds(need, read, find, peopleCount);
+  };
   return passages.some((passage) =>
     sentencesOf(passage.text).some((sentence, i, sentences) => {
-      const end = sentence.start + sentence.text.length;
-      const inSentence = passage.highlights.filter(([s, e]) => s >= sentence.start && e <= end);
-      if (!qualifiedNearRole(need, sentence, inSentence, find)) return false;
-      // "Қай *жылы*" names no year: a date word the question itself has found is not its answer.
-      const asked =
-        need.need === "date" ? inSentence.filter(([s, e]) => isDateWord(passage.text.slice(s, e))) : [];
-      // "Қай *қалада*" names no city either: a place noun counts as none of the question's words.
-      const placeNouns =
-        need.need === "place"
-          ? inSentence.filter(([s, e]) => PLACE_NOUN(foldKazakh(passage.text.slice(s, e).toLowerCase())))
-          : [];
-      const words = new Set(
-        inSentence
-          .filter((range) => !asked.includes(range) && !placeNouns.includes(range))
-          // Two forms of one word are one word ("Ассамблеяның", "Ассамблея").
-          .map(([s, e]) => [...passage.text.slice(s, e).toLowerCase()].slice(0, 5).join("")),
-      );
-      if (anyMatched && words.size < wanted) return false;
-      const text = blanked(sentence.text, asked, sentence.start);
-      // Counting the people a sentence names is reading between its lines: only when it holds
-      // every word of the question ("how many *new* deputy chairs *were appointed*"), not when
-      // the question asks more than it says ("how many deputy chairs *in total*").
-      const peopleCount = known.knownShare >= 1 && words.size >= Math.min(PEOPLE_COUNT_WORDS, knownConcepts);
-      // A capitalised opening word is a place only when the corpus never writes it in lower case.
-      const read = need.need === "place" ? withoutCommonOpening(text, corpus) : text;
-      if (holds(need, read, find, peopleCount)) return true;
-      const before = need.need === "contents" ? listJustBefore(passage, sentences, i) : undefined;
-      return before !== undefined && holds(need, before, find, false);
+      if (statedIn(passage, sentence)) return true;
+      // A list of parts or of people may end right before the words about it.
+      const withList =
+        need.need === "contents" || need.need === "person"
+          ? withListJustBefore(passage, sentences, i)
+          : undefined;
+      return withList !== undefined && statedIn(passage, withList.whole, withList.list);
     }),
   );
+}
+
+/** A stretch of a passage's text and where it starts in the passage. */
+interface Span {
+  readonly start: number;
+  readonly text: string;
 }
 
 /** What the corpus says about a word's case, for telling names from common words. */
@@ -169,21 +186,25 @@ function blanked(text: string, ranges: readonly (readonly [number, number])[], o
 }
 
 /**
- * The sentence before the `i`th, when the question's words open the `i`th: a list may end right
- * before the words about it ("…Н.Романова, Р.Аушев… / сөз сөйлеп…": the names, then "spoke"),
+ * The `i`th sentence with the one before it, when the question's words open the `i`th: a list
+ * may end right before the words about it ("…Н.Романова, Р.Аушев, ҚР Білім және ғылым министрі
+ * Е.Сағадиев… / сөз сөйлеп…": the names, then "spoke", so "which minister spoke" is answered),
  * not anywhere before them ("…сөз сөйлеп, …, бес әлеуметтік бастаманың мән-маңызына тоқталды"
  * lists the speakers, not the five initiatives).
  */
-function listJustBefore(
+function withListJustBefore(
   passage: AnswerPassage,
-  sentences: readonly { readonly start: number; readonly text: string }[],
+  sentences: readonly Span[],
   i: number,
-): string | undefined {
+): { readonly whole: Span; readonly list: Span } | undefined {
   const sentence = sentences[i];
   if (!sentence || i === 0) return undefined;
   const opening = sentence.start + sentence.text.split(/\s+/u).slice(0, LIST_TAIL_WORDS).join(" ").length;
   const opens = passage.highlights.some(([s]) => s >= sentence.start && s < opening);
-  return opens ? sentences[i - 1]?.text : undefined;
+  const before = sentences[i - 1];
+  if (!opens || !before) return undefined;
+  const end = sentence.start + sentence.text.length;
+  return { whole: { start: before.start, text: passage.text.slice(before.start, end) }, list: before };
 }
 
 /**

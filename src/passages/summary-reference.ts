@@ -3,7 +3,9 @@ import cues from "./summary-cues.json" with { type: "json" };
 
 const isSummaryWord = cueMatcher(cues.summaryWords);
 const isAboutWord = cueMatcher(cues.aboutWords);
-const isDocumentWord = cueMatcher(cues.documentWords);
+const isDocumentWord = cueMatcher([...cues.documentWords, ...cues.eventWords]);
+const isHappenedWord = cueMatcher(cues.happenedWords);
+const isWhatWord = cueMatcher(cues.whatWords);
 const isFillerWord = cueMatcher(cues.fillerWords);
 const isWrittenWord = cueMatcher(cues.writtenWords);
 
@@ -25,7 +27,9 @@ export function asksForSummary(question: string): boolean {
     (any(isAboutWord) && (any(isDocumentWord) || any(isWrittenWord))) ||
     (any(isWrittenWord) && any(isDocumentWord)) ||
     // "Что (вообще) за мероприятие было?", "what kind of event was it": what the thing is.
-    (WHAT_KIND_OF.test(normalizeText(question)) && any(isDocumentWord));
+    (WHAT_KIND_OF.test(normalizeText(question)) && any(isDocumentWord)) ||
+    // "Что было на сессии?", "ne boldy sessiada", "what happened at the meeting": the whole event.
+    (any(isWhatWord) && any(isHappenedWord) && any(isDocumentWord));
   if (!asks) return false;
   return words.every((forms) =>
     forms.some(
@@ -35,6 +39,7 @@ export function asksForSummary(question: string): boolean {
         isAboutWord(w) ||
         isDocumentWord(w) ||
         isWrittenWord(w) ||
+        isHappenedWord(w) ||
         isFillerWord(w),
     ),
   );
