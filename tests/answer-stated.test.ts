@@ -35,6 +35,14 @@ describe("what the question asks for must be in the passage", () => {
     expect(need("какой размер грантов для школ")).toBe("money");
     expect(need("how big are the grants")).toBe("money");
     expect(need("how big is the new school")).toBeNull();
+    // A bare noun phrase headed by a sum asks for it; a Kazakh genitive first is no head.
+    expect(need("бюджет новой школы")).toBe("money");
+    expect(need("cost of the new lab")).toBe("money");
+    expect(need("Гранттардың тақырыбы туралы не делінді?")).toBeNull();
+    // "Нешеде?" and "нешеге келді" ask an age; "сағат нешеде" asks the hour.
+    expect(need("Директор нешеде?")).toBe("age");
+    expect(need("Серикова нешеге келди")).toBe("age");
+    expect(need("Мектеп сағат нешеде ашылды?")).toBe("date");
     // "Where does she work?" is answered by the organisation beside her name, not a place.
     expect(need("Серикова кай жерде истайды")).toBeNull();
     expect(need("где работает Серикова")).toBeNull();

@@ -78,6 +78,8 @@ const DOCUMENT = matcher(cues.documents);
 const DOCUMENT_SAYS = matcher(cues.documentSays);
 const COUNT_TAIL = matcher(cues.countTail);
 const COUNT_SKIP = matcher(cues.countSkip);
+/** A Kazakh genitive ending, folded ("-ның", "-дың", "-тің"): the word modifies the one after it. */
+const KAZAKH_GENITIVE = /(?:н|д|т)(?:ы|и)н$/u;
 /** Question words after which the counted noun follows ("қанша адам", "сколько человек", "how many people"). */
 const COUNT_HEAD = /^(?:канша|неше|нешеу|сколько|скока|many|much)$/;
 
@@ -108,12 +110,16 @@ export function answerNeedOf(question: string, kind: QuestionKind): NeedOf | nul
   if (asksHowTo(question)) return { need: "procedure", ...none };
   // "За сколько лет" asks how long, though "сколько лет" alone asks an age.
   if (has(DURATION)) return { need: "duration", ...none };
-  if (has(AGE)) return { need: "age", ...none };
+  // "Сағат нешеде" asks the hour, not an age ("Назарбаев нешеде?").
+  if (has(AGE) && kind !== "when") return { need: "age", ...none };
   if (has(ADDRESS)) return { need: "address", ...none };
   if (has(FULL_NAME)) return { need: "full-name", ...none };
+  // A question typed as a bare noun phrase headed by a sum ("бюджет программы …", "cost of the
+  // portal") asks for the sum; a Kazakh genitive first ("Гранттардың тақырыбы") is no head.
+  const headedByMoney = (forms[0] ?? []).some((w) => MONEY.word(w) && !KAZAKH_GENITIVE.test(w));
   if (
     (kind === "count" && has(MONEY)) ||
-    (kind === "other" && (has(MONEY_VALUE) || (has(MONEY_SIZE) && has(MONEY))))
+    (kind === "other" && (has(MONEY_VALUE) || (has(MONEY_SIZE) && has(MONEY)) || headedByMoney))
   )
     return { need: "money", ...none };
   // What a document "says" is its text: "what does the appeal say" asks for its contents.
