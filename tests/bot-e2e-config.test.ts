@@ -197,6 +197,8 @@ describe("what npm start runs", () => {
     const command = readFileSync(`/proc/${children[0]}/cmdline`, "utf8").split("\0").filter(Boolean);
     expect(command.slice(1)).toEqual(["dist/cli/start.js"]);
     expect(basename(command[0] ?? "")).toMatch(/^node/);
+    // One bundled module (tools/build/bundle-start.mjs), not hundreds: no import of a file of its own.
+    expect(readFileSync(`${PROJECT_ROOT}/dist/cli/start.js`, "utf8")).not.toMatch(/from\s*["']\.\.?\//);
     const lines = bot
       .stdout()
       .split("\n")
