@@ -14,7 +14,8 @@ const WHAT_KIND_OF = /(?:^|\s)(?:что(?:\s+\p{L}+)?\s+за|what\s+(?:kind|sort
 
 /**
  * True when a question asks what the document is about or for its gist — "мақала не туралы?",
- * "перескажи кратко", "tl;dr", "kyskasha aityp bershi" — and nothing more specific. The lead
+ * "перескажи кратко", "tl;dr", "kyskasha aityp bershi", or what happened at the event it reports,
+ * "что было на сессии?" — and nothing more specific. The lead
  * of the document (its title and first lines) answers it, on any article, so the structure leg
  * leads with it. Cue words are data (summary-cues.json).
  */
