@@ -19,6 +19,15 @@ describe("Kazakh letters put back for the model", () => {
     expect(letters.restore("комектесе ме")).toBe("көмектесе ме");
   });
 
+  it("gives the ending its letters after a known word that has no Kazakh letter of its own", () => {
+    // "Отбасы" is written alike with or without Kazakh letters; "-ға" after it is not.
+    const families = new KazakhLetters(["көмек"], ["отбасы", "мектеп"]);
+    expect(families.restore("канша отбасыга комек берилди")).toBe("канша отбасыға көмек берилди");
+    expect(families.restore("мектептерди ким салады")).toBe("мектептерді ким салады");
+    // Without the plain words, the ending stays as typed.
+    expect(new KazakhLetters(["көмек"]).restore("отбасыга комек")).toBe("отбасыга көмек");
+  });
+
   it("reads Kazakh typed in Latin letters in Cyrillic", () => {
     expect(letters.restore("zharmenke qashan otti")).toBe("жәрмеңке қашан өтті");
   });

@@ -10,7 +10,7 @@ export function savedSentenceMethod(dense: NonNullable<IndexManifest["dense"]>):
 }
 
 /** Bumped when the saved layout changes; older folders are then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /**
  * Written beside the index files. It says what the index was built from, so a changed corpus,

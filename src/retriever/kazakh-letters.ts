@@ -28,11 +28,20 @@ const BACK_VOWELS = /[аоұыуяю]/u;
 export class KazakhLetters {
   /** Known words by their folded spelling; `null` when two words fold alike. */
   private readonly byFold = new Map<string, string | null>();
+  /**
+   * Known words with no Kazakh letter to put back ("отбасы"): starts an ending typed without
+   * Kazakh letters may follow ("отбасыга" → "отбасы" + "ға").
+   */
+  private readonly plain: ReadonlySet<string>;
   /** Known words by their folded stem (see {@link byStem}); made on first need. */
   private byFoldedStem: Map<string, { word: string; stem: string } | null> | undefined;
 
-  /** `words`: lower-case Kazakh words with Kazakh letters (others are ignored). */
-  constructor(words: Iterable<string>) {
+  /**
+   * `words`: lower-case Kazakh words with Kazakh letters (others are ignored); `plain`: lower-case
+   * words with none, four letters or more (see {@link plain}).
+   */
+  constructor(words: Iterable<string>, plain: Iterable<string> = []) {
+    this.plain = new Set(plain);
     for (const word of words) {
       if (isFolded(word) || [...word].length < 2) continue;
       const key = foldKazakh(word);
@@ -121,7 +130,9 @@ export class KazakhLetters {
   /** A known word whose folded spelling starts `folded`, with the rest in its letters (see the class comment). */
   private byStart(folded: string): string | null {
     for (let length = folded.length - 1; length >= MIN_STEM; length--) {
-      const stem = this.byFold.get(folded.slice(0, length));
+      const start = folded.slice(0, length);
+      const known = this.byFold.get(start);
+      const stem = known !== undefined ? known : this.plain.has(start) ? start : undefined;
       if (stem === undefined) continue;
       return stem === null ? null : stem + withHarmony(folded.slice(length), stem);
     }

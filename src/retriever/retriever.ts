@@ -54,7 +54,10 @@ export class Retriever {
     this.expansion = new GlossaryExpansion(glossary ?? { entries: [] }, indexes.keyword);
     const terms = lexicon ?? new TermLexicon(indexes.words.terms, indexes.words.forms);
     this.spelling = new SpellingBridge((term) => indexes.keyword.knows(term), terms);
-    this.letters = new KazakhLetters([...KAZAKH_STOPWORDS, ...indexes.words.forms.map(([word]) => word)]);
+    this.letters = new KazakhLetters(
+      [...KAZAKH_STOPWORDS, ...indexes.words.forms.map(([word]) => word)],
+      indexes.words.plain,
+    );
     const fromModel = definedOnly({
       minDenseSimilarity: embedder?.supportSimilarity,
       offTopicMargin: embedder?.offTopicMargin,

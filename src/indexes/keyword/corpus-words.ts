@@ -18,7 +18,16 @@ export interface CorpusWords {
   readonly terms: readonly string[];
   /** Every word with a Kazakh letter, once, with those of its terms the index holds for its passage. */
   readonly forms: readonly WordForm[];
+  /**
+   * Every Cyrillic word of {@link MIN_PLAIN_LETTERS} letters or more with no Kazakh letter
+   * ("отбасы"), in lower case, once: a start after which a reader's ending typed without Kazakh
+   * letters gets them back ("отбасыга" → "отбасыға"; see the retriever's KazakhLetters).
+   */
+  readonly plain: readonly string[];
 }
+
+/** Shortest plain word kept in {@link CorpusWords.plain}: shorter starts are too many words' starts. */
+const MIN_PLAIN_LETTERS = 4;
 
 /**
  * Analyses the passages' words (their document's title first), `chunk` passages per turn of the
@@ -31,6 +40,7 @@ export async function analyseCorpusWords(
 ): Promise<CorpusWords> {
   const terms = new Set<string>();
   const forms = new Map<string, readonly string[]>();
+  const plain = new Set<string>();
   for (let start = 0; start < passages.length; start += chunk) {
     if (start > 0) await nextTurn();
     for (const passage of passages.slice(start, start + chunk)) {
@@ -41,13 +51,17 @@ export async function analyseCorpusWords(
       // rest a reader types as the corpus does. A word alone may be read in another language than
       // its passage ("экономикасы" as Russian): only the terms the index holds for the passage count.
       const indexed = new Set(passageTerms);
-      for (const word of tokenizeWords(text))
-        if (!isFolded(word) && !forms.has(word))
+      for (const word of tokenizeWords(text)) {
+        if (isFolded(word)) {
+          if ([...word].length >= MIN_PLAIN_LETTERS && /^\p{Script=Cyrillic}+$/u.test(word))
+            plain.add(word.toLowerCase());
+        } else if (!forms.has(word))
           forms.set(
             word,
             keyword.termsOf(word).filter((term) => indexed.has(term)),
           );
+      }
     }
   }
-  return { terms: [...terms], forms: [...forms] };
+  return { terms: [...terms], forms: [...forms], plain: [...plain] };
 }
