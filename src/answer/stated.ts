@@ -173,10 +173,15 @@ function isDateWord(word: string): boolean {
   return WHOLE_DATE_WORD.test(word);
 }
 
-/** `text` (starting at `offset` of its passage) with the given passage ranges blanked out. */
+/**
+ * `text` (starting at `offset` of its passage) with the given passage ranges blanked out; a range
+ * outside it (a date word of the sentence, when a list before it is read) is left alone.
+ */
 function blanked(text: string, ranges: readonly (readonly [number, number])[], offset: number): string {
   let out = text;
-  for (const [s, e] of ranges) out = out.slice(0, s - offset) + " ".repeat(e - s) + out.slice(e - offset);
+  for (const [s, e] of ranges)
+    if (s >= offset && e <= offset + text.length)
+      out = out.slice(0, s - offset) + " ".repeat(e - s) + out.slice(e - offset);
   return out;
 }
 
